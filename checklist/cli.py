@@ -1,0 +1,129 @@
+"""The `checklist` command: a thin shell over the core.
+
+Every command reads its input through the same loaders as the app and maps
+ChecklistError to a plain message and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from checklist import __version__
+from checklist.domain.assessment import Assessment
+from checklist.domain.bank import QuestionBank, load_bank
+from checklist.domain.errors import ChecklistError
+from checklist.domain.loading import load_assessment
+from checklist.domain.scoring import ScoreResult, score_assessment
+from checklist.paths import default_bank_path
+
+bank_option = click.option(
+    "--bank",
+    "bank_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Question bank YAML (default: the shipped recommendations.yaml).",
+)
+
+
+def fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def read_bank(path: Path | None) -> QuestionBank:
+    try:
+        return load_bank(path or default_bank_path())
+    except ChecklistError as exc:
+        fail(exc.message)
+        raise  # unreachable; keeps type checkers content
+
+
+def read_assessment(path: Path, bank: QuestionBank) -> Assessment:
+    """Load a JSON or PDF assessment file, printing its warnings to stderr."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        fail(f"{path}: cannot be read ({exc.strerror or exc})")
+    try:
+        loaded = load_assessment(data, str(path), bank)
+    except ChecklistError as exc:
+        fail(exc.message)
+        raise
+    for warning in loaded.warnings:
+        click.echo(f"Warning: {path}: {warning}", err=True)
+    return loaded.assessment
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checklist")
+def main() -> None:
+    """Women's access self-assessment for drug and alcohol services."""
+
+
+@main.command("validate-bank")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), required=False)
+def validate_bank(path: Path | None) -> None:
+    """Check a question bank and print a one-line summary."""
+    path = path or default_bank_path()
+    try:
+        bank = load_bank(path)
+    except ChecklistError as exc:
+        fail(exc.message)
+        return
+    click.echo(
+        f"{path}: bank '{bank.id}' {bank.version} is valid: {len(bank.themes)} themes, "
+        f"{bank.question_count} questions, {len(bank.sources)} sources"
+    )
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the assessment file."""
+    click.echo(json.dumps(Assessment.model_json_schema(), indent=2))
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@bank_option
+def score(file: Path, as_json: bool, bank_path: Path | None) -> None:
+    """Score an assessment file (JSON, or a PDF made by this tool)."""
+    bank = read_bank(bank_path)
+    assessment = read_assessment(file, bank)
+    result = score_assessment(bank, assessment)
+    if as_json:
+        click.echo(json.dumps(result.summary(), indent=2))
+    else:
+        click.echo(describe_result(bank, assessment, result))
+
+
+def describe_result(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> str:
+    def pct(value: float | None) -> str:
+        return "no score yet" if value is None else f"{value:.1f}"
+
+    name = assessment.service.name or "(service not named)"
+    lines = [
+        f"{name}: overall score {pct(result.overall)} out of 100",
+        f"Completion: {result.answered} of {result.applicable} applicable questions answered ({result.completion:.0%})",
+        "",
+        "Themes:",
+    ]
+    width = max(len(t.title) for t in result.themes)
+    lines += [f"  {t.title:<{width}}  {pct(t.score):>12}  ({t.answered}/{t.applicable})" for t in result.themes]
+    lines += ["", f"Gaps, most important first ({len(result.gaps)}):"]
+    for rank, gap in enumerate(result.gaps, 1):
+        question = bank.question(gap.question_id)
+        marks = ", ".join(
+            m for m, on in (("safety", gap.safety), ("quick win", gap.quick_win), ("to check", gap.to_check)) if on
+        )
+        text = question.text if question else gap.question_id
+        lines.append(f"  {rank:>2}. [{gap.question_id}] {text}" + (f"  ({marks})" if marks else ""))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,153 @@
+"""The assessment: one service's answers and plan, saved as one JSON document.
+
+The file format is versioned (`format_version`); older files are brought up to
+date by the named steps in `checklist.domain.upgrades` before validation.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from checklist.domain.bank import QuestionBank
+
+FORMAT = "checklist.assessment"
+FORMAT_VERSION = 2
+
+# Generous enough for a long note pasted from a policy, small enough that one
+# file cannot fill a commissioner's memory.
+MAX_TEXT = 20_000
+ShortText = Annotated[str, StringConstraints(max_length=500)]
+LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+Key = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class AnswerValue(StrEnum):
+    MET = "met"
+    PARTLY = "partly"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+    NA = "na"
+
+    @property
+    def label(self) -> str:
+        return ANSWER_LABELS[self]
+
+
+ANSWER_LABELS = {
+    AnswerValue.MET: "Met",
+    AnswerValue.PARTLY: "Partly met",
+    AnswerValue.NOT_MET: "Not met",
+    AnswerValue.UNKNOWN: "Don't know",
+    AnswerValue.NA: "Not applicable",
+}
+
+
+class ActionStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Answer(_Model):
+    answer: AnswerValue
+    note: LongText | None = None
+    na_reason: LongText | None = None
+
+    @model_validator(mode="after")
+    def _na_needs_a_reason(self) -> Answer:
+        if self.answer is AnswerValue.NA and not (self.na_reason or "").strip():
+            raise ValueError("a 'not applicable' answer needs a reason (na_reason)")
+        return self
+
+
+class BankRef(_Model):
+    id: Key
+    version: ShortText
+    sha256: ShortText = ""
+
+
+class Service(_Model):
+    name: ShortText = ""
+    organisation: ShortText = ""
+    area: ShortText = ""
+    profile: dict[Key, Key] = Field(default_factory=dict)
+
+
+class Assessor(_Model):
+    name: ShortText = ""
+    role: ShortText = ""
+
+
+def new_id() -> str:
+    """An unguessable id (128 bits) that can sit in a URL."""
+    return secrets.token_urlsafe(16)
+
+
+class PlannedAction(_Model):
+    id: Key = Field(default_factory=lambda: secrets.token_hex(6))
+    question_id: Key
+    text: LongText
+    owner: ShortText = ""
+    due: date | None = None
+    status: ActionStatus = ActionStatus.PLANNED
+
+
+class PreviousAssessment(_Model):
+    """What a re-assessment keeps of the assessment it started from."""
+
+    assessed_on: date | None = None
+    bank: BankRef
+    answers: dict[Key, Answer] = Field(default_factory=dict)
+    actions: list[PlannedAction] = Field(default_factory=list)
+
+
+class Assessment(_Model):
+    format: Literal["checklist.assessment"] = FORMAT
+    format_version: Literal[2] = FORMAT_VERSION
+    id: Key = Field(default_factory=new_id)
+    practice: bool = False
+    bank: BankRef
+    service: Service = Field(default_factory=Service)
+    assessor: Assessor | None = None
+    assessed_on: date | None = None
+    answers: dict[Key, Answer] = Field(default_factory=dict)
+    actions: list[PlannedAction] = Field(default_factory=list)
+    previous: PreviousAssessment | None = None
+    saved_at: datetime | None = None
+    created_with: ShortText = ""
+
+    def with_answer(self, question_id: str, answer: Answer | None) -> Assessment:
+        answers = dict(self.answers)
+        if answer is None:
+            answers.pop(question_id, None)
+        else:
+            answers[question_id] = answer
+        return self.model_copy(update={"answers": answers})
+
+    def with_profile(self, profile: Mapping[str, str | None]) -> Assessment:
+        clean = {k: v for k, v in profile.items() if v}
+        return self.model_copy(update={"service": self.service.model_copy(update={"profile": clean})})
+
+
+def bank_ref(bank: QuestionBank) -> BankRef:
+    return BankRef(id=bank.id, version=bank.version, sha256=bank.sha256)
+
+
+def start_assessment(bank: QuestionBank, *, practice: bool = False) -> Assessment:
+    """A blank assessment against `bank`, dated today."""
+    return Assessment(bank=bank_ref(bank), practice=practice, assessed_on=date.today())

@@ -1,0 +1,325 @@
+"""The question bank: strict, versioned data loaded once from YAML.
+
+The bank format is a public contract (README, "The question bank format"):
+other organisations write their own banks, so every check here produces a
+message that names the file, the place and the problem in plain words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
+
+from checklist.domain.errors import BankError
+
+SCHEMA_VERSION = 1
+MAX_BANK_BYTES = 2_000_000
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+SemVer = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+
+
+class Cost(StrEnum):
+    """What it costs a service to close a gap, cheapest first."""
+
+    NONE = "none"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        return list(Cost).index(self)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Source(_Strict):
+    id: Id
+    title: Text
+    publisher: Text
+    year: int = Field(ge=1900, le=2100)
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+class ProfileOption(_Strict):
+    id: Id
+    label: Text
+
+
+class ProfileQuestion(_Strict):
+    """A question about the service itself; its answer decides which questions apply."""
+
+    id: Id
+    text: Text
+    help: Text | None = None
+    options: tuple[ProfileOption, ...] = Field(min_length=2)
+
+    def label_of(self, option_id: str) -> str:
+        return next((o.label for o in self.options if o.id == option_id), option_id)
+
+
+class SuggestedAction(_Strict):
+    text: Text
+    cost: Cost
+
+
+class Evidence(_Strict):
+    """A short fact, with its sources, used in workshops and theme summaries."""
+
+    text: Text
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class Question(_Strict):
+    id: Id
+    text: Text
+    why: Text
+    good_looks_like: Text
+    weight: Literal[1, 2, 3]
+    safety: bool
+    cost: Cost
+    sources: tuple[Id, ...] = Field(min_length=1)
+    actions: tuple[SuggestedAction, ...] = Field(min_length=1)
+    applies_if: Mapping[Id, tuple[Id, ...]] = Field(default_factory=dict)
+    # The bank version in which this question's meaning last changed; answers
+    # given against an older bank are not compared like for like.
+    changed_in: SemVer | None = None
+
+    def applies_to(self, profile: Mapping[str, str]) -> bool:
+        """Whether the question applies to a service with this profile.
+
+        A condition on a profile question that has not been answered yet
+        counts as met: a draft never hides a question the service may need.
+        """
+        return all(
+            profile.get(field) is None or profile[field] in allowed
+            for field, allowed in self.applies_if.items()
+        )
+
+
+class Theme(_Strict):
+    id: Id
+    title: Text
+    summary: Text
+    evidence: tuple[Evidence, ...] = ()
+    prompts: tuple[Text, ...] = ()
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+class RetiredQuestion(_Strict):
+    """A question id that was used once and must never be used again."""
+
+    id: Id
+    retired_in: SemVer
+    reason: Text
+
+
+class QuestionBank(_Strict):
+    schema_version: Literal[1]
+    id: Id
+    version: SemVer
+    title: Text
+    description: Text
+    sources: tuple[Source, ...] = Field(min_length=1)
+    profile: tuple[ProfileQuestion, ...] = ()
+    themes: tuple[Theme, ...] = Field(min_length=1)
+    retired: tuple[RetiredQuestion, ...] = ()
+    # Filled in by load_bank from the file's bytes, never written by hand.
+    sha256: str = ""
+
+    @model_validator(mode="after")
+    def _check_references(self) -> QuestionBank:
+        problems = list(_reference_problems(self))
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    # Lookups used everywhere; the bank is small, so plain scans are fine.
+    def questions(self) -> Iterator[tuple[Theme, Question]]:
+        for theme in self.themes:
+            for question in theme.questions:
+                yield theme, question
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for _, q in self.questions() if q.id == question_id), None)
+
+    def theme_of(self, question_id: str) -> Theme | None:
+        return next((t for t, q in self.questions() if q.id == question_id), None)
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def profile_question(self, profile_id: str) -> ProfileQuestion | None:
+        return next((p for p in self.profile if p.id == profile_id), None)
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(t.questions) for t in self.themes)
+
+
+def _duplicates(ids: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+
+
+def _reference_problems(bank: QuestionBank) -> Iterator[str]:
+    for kind, ids in (
+        ("source", [s.id for s in bank.sources]),
+        ("profile question", [p.id for p in bank.profile]),
+        ("theme", [t.id for t in bank.themes]),
+        ("question", [q.id for _, q in bank.questions()]),
+    ):
+        for dup in _duplicates(ids):
+            yield f"the {kind} id '{dup}' is used more than once"
+    for profile in bank.profile:
+        for dup in _duplicates([o.id for o in profile.options]):
+            yield f"profile question '{profile.id}' lists the option '{dup}' twice"
+
+    source_ids = {s.id for s in bank.sources}
+    options = {p.id: {o.id for o in p.options} for p in bank.profile}
+    retired = {r.id for r in bank.retired}
+    for theme in bank.themes:
+        for evidence in theme.evidence:
+            for missing in sorted(set(evidence.sources) - source_ids):
+                yield f"theme '{theme.id}': its evidence cites the source '{missing}', which is not in sources"
+        for question in theme.questions:
+            place = f"theme '{theme.id}', question '{question.id}'"
+            if question.id in retired:
+                yield f"{place}: this id was retired and must not be used again"
+            for missing in sorted(set(question.sources) - source_ids):
+                yield f"{place}: cites the source '{missing}', which is not in sources"
+            for field, allowed in question.applies_if.items():
+                if field not in options:
+                    yield f"{place}: applies_if refers to the profile question '{field}', which does not exist"
+                    continue
+                for value in allowed:
+                    if value not in options[field]:
+                        yield (
+                            f"{place}: applies_if allows '{value}' for '{field}', "
+                            f"but '{field}' only has {sorted(options[field])}"
+                        )
+
+
+class _NoDuplicateKeysLoader(yaml.SafeLoader):
+    """Safe YAML with no repeated keys: a repeated key usually hides a typo."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]  # type: ignore[no-untyped-call]
+    for dup in _duplicates([str(k) for k in keys]):
+        raise yaml.constructor.ConstructorError(None, None, f"the key '{dup}' appears twice", node.start_mark)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_NoDuplicateKeysLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _AliasCountingLoader(_NoDuplicateKeysLoader):
+    """Refuses YAML aliases outright: a bank never needs them, and they allow "billion laughs"."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):  # type: ignore[no-untyped-call]
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in a question bank", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-untyped-call,no-any-return]
+
+
+def parse_bank(data: bytes, name: str = "<bank>") -> QuestionBank:
+    """Parse and check a bank from its bytes; `name` is used in messages."""
+    if len(data) > MAX_BANK_BYTES:
+        raise BankError(name, [f"the file is {len(data):,} bytes; a bank may be at most {MAX_BANK_BYTES:,}"])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BankError(name, [f"the file is not UTF-8 text (byte {exc.start})"]) from None
+    try:
+        raw = yaml.load(text, Loader=_AliasCountingLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise BankError(name, [f"the YAML cannot be read: {_yaml_message(exc)}"]) from None
+    if not isinstance(raw, dict):
+        raise BankError(name, ["the file must be a YAML mapping with schema_version, id, version, sources and themes"])
+    if raw.get("schema_version") != SCHEMA_VERSION:
+        raise BankError(
+            name,
+            [f"schema_version is {raw.get('schema_version')!r}; this tool reads schema_version {SCHEMA_VERSION}"],
+        )
+    raw.pop("sha256", None)
+    # Through JSON so that strict mode accepts YAML lists as tuples while still
+    # refusing "2" for a weight or "yes" for a true/false field.
+    document = json.dumps({**raw, "sha256": hashlib.sha256(data).hexdigest()}, default=str)
+    try:
+        bank = QuestionBank.model_validate_json(document, strict=True)
+    except ValidationError as exc:
+        raise BankError(name, _validation_messages(exc, raw)) from None
+    return bank
+
+
+def load_bank(path: str | Path) -> QuestionBank:
+    """Load the bank at `path`, raising BankError with every problem found."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BankError(str(path), [f"the file cannot be read ({exc.strerror or exc})"]) from None
+    return parse_bank(data, str(path))
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    return f"{problem} (line {mark.line + 1})" if mark else str(problem)
+
+
+def _validation_messages(exc: ValidationError, raw: dict[str, object]) -> list[str]:
+    messages = []
+    for error in exc.errors():
+        place = _place(error["loc"], raw)
+        text = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            text = "this key is not part of the bank format"
+        elif error["type"] == "missing":
+            text = "this required key is missing"
+        elif isinstance(error.get("input"), bool):
+            text += " (YAML reads a bare yes, no, true or false as a true/false value: put it in quotes)"
+        messages.append(f"{place}: {text}" if place else text)
+    return messages
+
+
+def _place(loc: tuple[int | str, ...], raw: object) -> str:
+    """Turn a pydantic location into words, naming theme and question ids."""
+    parts: list[str] = []
+    node = raw
+    for i, key in enumerate(loc):
+        if isinstance(key, int) and isinstance(node, list) and key < len(node):
+            node = node[key]
+            parent = str(loc[i - 1]) if i else ""
+            label = {"themes": "theme", "questions": "question", "sources": "source", "profile": "profile question"}
+            ident = node.get("id") if isinstance(node, dict) else None
+            noun = label.get(parent, parent.rstrip("s") or "item")
+            if parts and parts[-1] == parent:
+                parts.pop()
+            parts.append(f"{noun} '{ident}'" if ident else f"{noun} {key + 1}")
+        else:
+            parts.append(str(key))
+            node = node.get(key) if isinstance(node, dict) else None
+    return ", ".join(parts)

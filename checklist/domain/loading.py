@@ -1,0 +1,192 @@
+"""Reading an assessment file (JSON, or a PDF with the JSON attached).
+
+One loader for the app, the CLI and the comparison: it never raises anything
+but AssessmentFileError, and reports what it tolerated as warnings.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from checklist.domain.assessment import FORMAT, FORMAT_VERSION, Assessment
+from checklist.domain.bank import QuestionBank
+from checklist.domain.errors import AssessmentFileError
+from checklist.domain.upgrades import upgrade
+
+MAX_FILE_BYTES = 5_000_000
+MAX_ATTACHMENT_BYTES = 2_000_000
+ATTACHMENT_NAME = "assessment.json"
+_MAX_DEPTH = 20
+
+
+@dataclass(frozen=True)
+class LoadedAssessment:
+    assessment: Assessment
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_assessment(data: bytes, name: str, bank: QuestionBank) -> LoadedAssessment:
+    """Load an assessment from a file's bytes, checked against `bank`."""
+    if len(data) > MAX_FILE_BYTES:
+        raise AssessmentFileError(
+            name, [f"the file is {len(data) / 1e6:.1f} MB; an assessment file may be at most {MAX_FILE_BYTES // 1_000_000} MB"]
+        )
+    if data.lstrip()[:5] == b"%PDF-":
+        data = _attachment_from_pdf(data, name)
+    doc = _parse_json(data, name)
+    assessment = parse_document(doc, name)
+    return LoadedAssessment(assessment, bank_warnings(assessment, bank))
+
+
+def parse_document(doc: Any, name: str) -> Assessment:
+    """Validate a parsed JSON document, upgrading an older format version first."""
+    if not isinstance(doc, dict):
+        raise AssessmentFileError(name, ["this is JSON, but not an assessment (it should be a JSON object)"])
+    if doc.get("format") != FORMAT:
+        raise AssessmentFileError(
+            name, [f"this is not an assessment file: 'format' should be \"{FORMAT}\", found {_short(doc.get('format'))}"]
+        )
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= FORMAT_VERSION:
+        raise AssessmentFileError(
+            name,
+            [
+                f"format_version {_short(version)} is not one this tool reads (1 to {FORMAT_VERSION}); "
+                "a newer version of the tool may be needed"
+            ],
+        )
+    doc = upgrade(doc, FORMAT_VERSION)
+    try:
+        return Assessment.model_validate(doc)
+    except ValidationError as exc:
+        raise AssessmentFileError(name, [_describe(e) for e in exc.errors()]) from None
+
+
+def bank_warnings(assessment: Assessment, bank: QuestionBank) -> list[str]:
+    """What a user should know when a file does not match this bank exactly."""
+    warnings = []
+    ref = assessment.bank
+    if ref.id != bank.id:
+        warnings.append(
+            f"this file was made with the question bank '{ref.id}' {ref.version}; "
+            f"it is being read with '{bank.id}' {bank.version}, so many answers may not match"
+        )
+    elif ref.sha256 and ref.sha256 != bank.sha256:
+        same = "a different edit of" if ref.version == bank.version else "version"
+        warnings.append(
+            f"this file was made with {same} question bank {ref.version}; "
+            f"this tool has version {bank.version}: answers are matched by question id"
+        )
+    unknown = sorted(qid for qid in assessment.answers if bank.question(qid) is None)
+    if unknown:
+        warnings.append(
+            f"{len(unknown)} answer(s) are for questions this bank does not have, and are kept but not scored: "
+            + ", ".join(unknown)
+        )
+    for key, value in assessment.service.profile.items():
+        profile = bank.profile_question(key)
+        if profile is None:
+            warnings.append(f"the service profile has '{key}', which this bank does not ask about; it is ignored")
+        elif value not in {o.id for o in profile.options}:
+            warnings.append(f"the service profile answer '{value}' for '{key}' is not one of this bank's options; it is ignored")
+    return warnings
+
+
+def dump_assessment(assessment: Assessment, *, tool_version: str, now: datetime | None = None) -> bytes:
+    """The assessment as the JSON file users download and submit."""
+    stamped = assessment.model_copy(
+        update={"saved_at": now or datetime.now(UTC), "created_with": f"checklist {tool_version}"}
+    )
+    return stamped.model_dump_json(indent=2).encode("utf-8")
+
+
+def _parse_json(data: bytes, name: str) -> Any:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AssessmentFileError(name, [f"the file is not UTF-8 text (bad byte at position {exc.start})"]) from None
+    if not text.strip():
+        raise AssessmentFileError(name, ["the file is empty"])
+    if _nesting_depth(text) > _MAX_DEPTH:
+        raise AssessmentFileError(name, [f"the JSON is nested more than {_MAX_DEPTH} levels deep; it is not an assessment"])
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AssessmentFileError(
+            name, [f"the file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); it may be cut short"]
+        ) from None
+    except RecursionError:
+        raise AssessmentFileError(name, ["the JSON is nested too deeply"]) from None
+
+
+def _nesting_depth(text: str) -> int:
+    """Deepest bracket nesting outside strings, found without parsing."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _attachment_from_pdf(data: bytes, name: str) -> bytes:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    # pypdf logs noisy warnings for damaged files; the user gets our message instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        attachments = PdfReader(io.BytesIO(data)).attachments
+        found = {key: attachments[key] for key in attachments}
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError):
+        raise AssessmentFileError(name, ["this PDF cannot be read; it may be damaged or cut short"]) from None
+    if ATTACHMENT_NAME not in found:
+        raise AssessmentFileError(
+            name,
+            [
+                "this PDF has no assessment attached; only PDFs made by this tool carry their answers "
+                f"(an attachment called {ATTACHMENT_NAME})"
+            ],
+        )
+    payload = found[ATTACHMENT_NAME][0]
+    if len(payload) > MAX_ATTACHMENT_BYTES:
+        raise AssessmentFileError(name, ["the assessment attached to this PDF is too large to be an assessment"])
+    return payload
+
+
+def _describe(error: Any) -> str:
+    loc = ".".join(str(part) for part in error["loc"])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = "is not part of the assessment format"
+    elif error["type"] == "missing":
+        message = "is missing"
+    elif error["type"] == "enum":
+        message = f"is {_short(error.get('input'))}, which is not allowed ({message.removeprefix('Input should be ')})"
+    elif error["type"] == "string_too_long":
+        message = "is too long"
+    return f"{loc} {message}" if loc else message
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."

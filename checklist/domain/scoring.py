@@ -1,0 +1,200 @@
+"""Scoring: the one place where answers become numbers.
+
+The app, the PDF, the CLI and the exports all call `score_assessment`; the
+rules are written out for users in the README ("How scoring works") and in
+`SCORING_RULES` below, which the app and the PDF show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from checklist.domain.assessment import Answer, AnswerValue, Assessment
+from checklist.domain.bank import Cost, Question, QuestionBank
+
+VALUES: dict[AnswerValue, float] = {
+    AnswerValue.MET: 1.0,
+    AnswerValue.PARTLY: 0.5,
+    AnswerValue.NOT_MET: 0.0,
+    AnswerValue.UNKNOWN: 0.0,
+}
+
+SCORING_RULES = (
+    "Each answer has a value: met 1, partly met 0.5, not met 0, and don't know 0 "
+    "(a don't-know counts as a gap and is marked 'to check').",
+    "Not applicable answers are left out of the scores; their reasons are kept and shown.",
+    "Questions that the service profile rules out are left out of everything.",
+    "Unanswered questions are left out of the scores but lower the completion.",
+    "A theme's score is 100 × the sum of (weight × value) divided by the sum of the weights, "
+    "over the theme's answered questions. A theme with no answers has no score (not zero).",
+    "The overall score is the same sum over every answered question, so a theme with more "
+    "or weightier questions counts for more. It is not an average of the theme scores.",
+    "Completion is the share of applicable questions that have an answer (not applicable counts as answered).",
+    "Gaps are answered questions scoring below met. They are ranked: safety gaps first; then by "
+    "weight × (1 − value), larger first; then cheaper to fix first; then in bank order.",
+    "A quick win is a gap that costs nothing or little to close and has weight 2 or 3.",
+)
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Gap(_Result):
+    question_id: str
+    theme_id: str
+    answer: AnswerValue
+    weight: int
+    safety: bool
+    cost: Cost
+    quick_win: bool
+    priority: float
+    to_check: bool
+
+
+class ThemeScore(_Result):
+    theme_id: str
+    title: str
+    score: float | None
+    answered: int
+    applicable: int
+    not_applicable: int
+    excluded_by_profile: int
+
+
+class Exclusion(_Result):
+    question_id: str
+    theme_id: str
+    reason: str
+
+
+class ScoreResult(_Result):
+    overall: float | None
+    completion: float
+    answered: int
+    applicable: int
+    themes: tuple[ThemeScore, ...]
+    gaps: tuple[Gap, ...]
+    not_applicable: tuple[Exclusion, ...]
+    excluded_by_profile: tuple[Exclusion, ...]
+    unanswered: tuple[str, ...]
+
+    @property
+    def quick_wins(self) -> tuple[Gap, ...]:
+        return tuple(g for g in self.gaps if g.quick_win)
+
+    @property
+    def to_check(self) -> tuple[Gap, ...]:
+        return tuple(g for g in self.gaps if g.to_check)
+
+    def theme(self, theme_id: str) -> ThemeScore | None:
+        return next((t for t in self.themes if t.theme_id == theme_id), None)
+
+    def summary(self) -> dict[str, Any]:
+        """The JSON form printed by `checklist score --json`."""
+        return {
+            "overall": self.overall,
+            "completion": self.completion,
+            "themes": {t.theme_id: t.score for t in self.themes},
+            "gaps": [
+                g.model_dump(mode="json", include={"question_id", "theme_id", "answer", "weight", "safety", "cost", "quick_win"})
+                for g in self.gaps
+            ],
+        }
+
+
+def valid_profile(bank: QuestionBank, profile: Mapping[str, str]) -> dict[str, str]:
+    """The profile answers this bank knows; anything else counts as unanswered."""
+    options = {p.id: {o.id for o in p.options} for p in bank.profile}
+    return {k: v for k, v in profile.items() if v in options.get(k, ())}
+
+
+def exclusion_reason(bank: QuestionBank, question: Question, profile: Mapping[str, str]) -> str:
+    """Why the profile rules a question out, in words, e.g. 'the service runs no group work'."""
+    reasons = []
+    for field, allowed in question.applies_if.items():
+        value = profile.get(field)
+        if value is not None and value not in allowed:
+            pq = bank.profile_question(field)
+            asked = pq.text if pq else field
+            answer = pq.label_of(value) if pq else value
+            reasons.append(f"'{asked}' was answered '{answer}'")
+    return "; ".join(reasons)
+
+
+def score_assessment(bank: QuestionBank, assessment: Assessment) -> ScoreResult:
+    """Score an assessment against a bank. Pure: the same inputs give the same result."""
+    profile = valid_profile(bank, assessment.service.profile)
+    themes: list[ThemeScore] = []
+    gaps: list[tuple[tuple[int, float, int, int], Gap]] = []
+    not_applicable: list[Exclusion] = []
+    excluded: list[Exclusion] = []
+    unanswered: list[str] = []
+    total_weighted = total_weight = 0.0
+    total_answered = total_applicable = 0
+    order = 0
+    for theme in bank.themes:
+        weighted = weight_sum = 0.0
+        answered = applicable = na = out = 0
+        for question in theme.questions:
+            order += 1
+            if not question.applies_to(profile):
+                out += 1
+                excluded.append(Exclusion(question_id=question.id, theme_id=theme.id,
+                                          reason=exclusion_reason(bank, question, profile)))
+                continue
+            applicable += 1
+            answer: Answer | None = assessment.answers.get(question.id)
+            if answer is None:
+                unanswered.append(question.id)
+                continue
+            answered += 1
+            if answer.answer is AnswerValue.NA:
+                na += 1
+                not_applicable.append(Exclusion(question_id=question.id, theme_id=theme.id,
+                                                reason=answer.na_reason or ""))
+                continue
+            value = VALUES[answer.answer]
+            weighted += question.weight * value
+            weight_sum += question.weight
+            if value < 1:
+                gap = _gap(theme.id, question, answer.answer, value)
+                gaps.append(((0 if question.safety else 1, -gap.priority, question.cost.rank, order), gap))
+        themes.append(ThemeScore(
+            theme_id=theme.id, title=theme.title, score=_percent(weighted, weight_sum),
+            answered=answered, applicable=applicable, not_applicable=na, excluded_by_profile=out,
+        ))
+        total_weighted += weighted
+        total_weight += weight_sum
+        total_answered += answered
+        total_applicable += applicable
+    return ScoreResult(
+        overall=_percent(total_weighted, total_weight),
+        completion=round(total_answered / total_applicable, 3) if total_applicable else 1.0,
+        answered=total_answered,
+        applicable=total_applicable,
+        themes=tuple(themes),
+        gaps=tuple(gap for _, gap in sorted(gaps, key=lambda pair: pair[0])),
+        not_applicable=tuple(not_applicable),
+        excluded_by_profile=tuple(excluded),
+        unanswered=tuple(unanswered),
+    )
+
+
+def is_quick_win(question: Question) -> bool:
+    return question.cost in (Cost.NONE, Cost.LOW) and question.weight >= 2
+
+
+def _gap(theme_id: str, question: Question, answer: AnswerValue, value: float) -> Gap:
+    return Gap(
+        question_id=question.id, theme_id=theme_id, answer=answer, weight=question.weight,
+        safety=question.safety, cost=question.cost, quick_win=is_quick_win(question),
+        priority=question.weight * (1 - value), to_check=answer is AnswerValue.UNKNOWN,
+    )
+
+
+def _percent(weighted: float, weight_sum: float) -> float | None:
+    return round(100 * weighted / weight_sum, 1) if weight_sum else None
