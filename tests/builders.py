@@ -33,11 +33,20 @@ def bank_document(themes: dict[str, list[dict[str, Any]]] | None = None, **overr
         "version": "1.0.0",
         "title": "Test bank",
         "description": "A tiny bank for tests.",
-        "sources": [{"id": "src", "title": "A source", "publisher": "Someone", "year": 2021, "url": "https://example.org/"}],
-        "profile": [
-            {"id": "groups", "text": "Do you run groups?", "options": [{"id": "yes", "label": "Yes"}, {"id": "no", "label": "No"}]},
+        "sources": [
+            {"id": "src", "title": "A source", "publisher": "Someone", "year": 2021, "url": "https://example.org/"}
         ],
-        "themes": [{"id": tid, "title": tid.title(), "summary": f"Why {tid} matters.", "questions": qs} for tid, qs in themes.items()],
+        "profile": [
+            {
+                "id": "groups",
+                "text": "Do you run groups?",
+                "options": [{"id": "yes", "label": "Yes"}, {"id": "no", "label": "No"}],
+            },
+        ],
+        "themes": [
+            {"id": tid, "title": tid.title(), "summary": f"Why {tid} matters.", "questions": qs}
+            for tid, qs in themes.items()
+        ],
     }
     return {**base, **overrides}
 

@@ -117,8 +117,8 @@ class PreviousAssessment(_Model):
 
 
 class Assessment(_Model):
-    format: Literal["checklist.assessment"] = FORMAT
-    format_version: Literal[2] = FORMAT_VERSION
+    format: Literal["checklist.assessment"] = "checklist.assessment"
+    format_version: Literal[2] = 2
     id: Key = Field(default_factory=new_id)
     practice: bool = False
     bank: BankRef

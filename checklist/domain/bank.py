@@ -23,6 +23,7 @@ from pydantic import (
     ValidationError,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
 from checklist.domain.errors import BankError
 
@@ -110,8 +111,7 @@ class Question(_Strict):
         counts as met: a draft never hides a question the service may need.
         """
         return all(
-            profile.get(field) is None or profile[field] in allowed
-            for field, allowed in self.applies_if.items()
+            profile.get(field) is None or profile[field] in allowed for field, allowed in self.applies_if.items()
         )
 
 
@@ -223,7 +223,7 @@ class _NoDuplicateKeysLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
-    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]  # type: ignore[no-untyped-call]
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
     for dup in _duplicates([str(k) for k in keys]):
         raise yaml.constructor.ConstructorError(None, None, f"the key '{dup}' appears twice", node.start_mark)
     return loader.construct_mapping(node, deep=deep)
@@ -235,13 +235,13 @@ _NoDuplicateKeysLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPIN
 class _AliasCountingLoader(_NoDuplicateKeysLoader):
     """Refuses YAML aliases outright: a bank never needs them, and they allow "billion laughs"."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):  # type: ignore[no-untyped-call]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in a question bank", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[no-untyped-call,no-any-return]
+        return super().compose_node(parent, index)
 
 
 def parse_bank(data: bytes, name: str = "<bank>") -> QuestionBank:
@@ -291,8 +291,11 @@ def _yaml_message(exc: yaml.YAMLError) -> str:
 
 
 def _validation_messages(exc: ValidationError, raw: dict[str, object]) -> list[str]:
+    errors = exc.errors()
     messages = []
-    for error in exc.errors():
+    for error in errors:
+        if _is_follow_on(error, errors):
+            continue
         place = _place(error["loc"], raw)
         text = error["msg"].removeprefix("Value error, ")
         if error["type"] == "extra_forbidden":
@@ -303,6 +306,14 @@ def _validation_messages(exc: ValidationError, raw: dict[str, object]) -> list[s
             text += " (YAML reads a bare yes, no, true or false as a true/false value: put it in quotes)"
         messages.append(f"{place}: {text}" if place else text)
     return messages
+
+
+def _is_follow_on(error: ErrorDetails, errors: list[ErrorDetails]) -> bool:
+    """A list counted short only because one of its items failed: the item's own error says it all."""
+    loc = error["loc"]
+    return error["type"] == "too_short" and any(
+        len(other["loc"]) > len(loc) and other["loc"][: len(loc)] == loc for other in errors
+    )
 
 
 def _place(loc: tuple[int | str, ...], raw: object) -> str:

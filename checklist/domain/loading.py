@@ -36,7 +36,11 @@ def load_assessment(data: bytes, name: str, bank: QuestionBank) -> LoadedAssessm
     """Load an assessment from a file's bytes, checked against `bank`."""
     if len(data) > MAX_FILE_BYTES:
         raise AssessmentFileError(
-            name, [f"the file is {len(data) / 1e6:.1f} MB; an assessment file may be at most {MAX_FILE_BYTES // 1_000_000} MB"]
+            name,
+            [
+                f"the file is {len(data) / 1e6:.1f} MB; "
+                f"an assessment file may be at most {MAX_FILE_BYTES // 1_000_000} MB"
+            ],
         )
     if data.lstrip()[:5] == b"%PDF-":
         data = _attachment_from_pdf(data, name)
@@ -51,7 +55,8 @@ def parse_document(doc: Any, name: str) -> Assessment:
         raise AssessmentFileError(name, ["this is JSON, but not an assessment (it should be a JSON object)"])
     if doc.get("format") != FORMAT:
         raise AssessmentFileError(
-            name, [f"this is not an assessment file: 'format' should be \"{FORMAT}\", found {_short(doc.get('format'))}"]
+            name,
+            [f"this is not an assessment file: 'format' should be \"{FORMAT}\", found {_short(doc.get('format'))}"],
         )
     version = doc.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= FORMAT_VERSION:
@@ -95,7 +100,9 @@ def bank_warnings(assessment: Assessment, bank: QuestionBank) -> list[str]:
         if profile is None:
             warnings.append(f"the service profile has '{key}', which this bank does not ask about; it is ignored")
         elif value not in {o.id for o in profile.options}:
-            warnings.append(f"the service profile answer '{value}' for '{key}' is not one of this bank's options; it is ignored")
+            warnings.append(
+                f"the service profile answer '{value}' for '{key}' is not one of this bank's options; it is ignored"
+            )
     return warnings
 
 
@@ -115,12 +122,15 @@ def _parse_json(data: bytes, name: str) -> Any:
     if not text.strip():
         raise AssessmentFileError(name, ["the file is empty"])
     if _nesting_depth(text) > _MAX_DEPTH:
-        raise AssessmentFileError(name, [f"the JSON is nested more than {_MAX_DEPTH} levels deep; it is not an assessment"])
+        raise AssessmentFileError(
+            name, [f"the JSON is nested more than {_MAX_DEPTH} levels deep; it is not an assessment"]
+        )
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise AssessmentFileError(
-            name, [f"the file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); it may be cut short"]
+            name,
+            [f"the file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); it may be cut short"],
         ) from None
     except RecursionError:
         raise AssessmentFileError(name, ["the JSON is nested too deeply"]) from None

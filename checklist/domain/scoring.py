@@ -100,7 +100,9 @@ class ScoreResult(_Result):
             "completion": self.completion,
             "themes": {t.theme_id: t.score for t in self.themes},
             "gaps": [
-                g.model_dump(mode="json", include={"question_id", "theme_id", "answer", "weight", "safety", "cost", "quick_win"})
+                g.model_dump(
+                    mode="json", include={"question_id", "theme_id", "answer", "weight", "safety", "cost", "quick_win"}
+                )
                 for g in self.gaps
             ],
         }
@@ -143,8 +145,11 @@ def score_assessment(bank: QuestionBank, assessment: Assessment) -> ScoreResult:
             order += 1
             if not question.applies_to(profile):
                 out += 1
-                excluded.append(Exclusion(question_id=question.id, theme_id=theme.id,
-                                          reason=exclusion_reason(bank, question, profile)))
+                excluded.append(
+                    Exclusion(
+                        question_id=question.id, theme_id=theme.id, reason=exclusion_reason(bank, question, profile)
+                    )
+                )
                 continue
             applicable += 1
             answer: Answer | None = assessment.answers.get(question.id)
@@ -154,8 +159,9 @@ def score_assessment(bank: QuestionBank, assessment: Assessment) -> ScoreResult:
             answered += 1
             if answer.answer is AnswerValue.NA:
                 na += 1
-                not_applicable.append(Exclusion(question_id=question.id, theme_id=theme.id,
-                                                reason=answer.na_reason or ""))
+                not_applicable.append(
+                    Exclusion(question_id=question.id, theme_id=theme.id, reason=answer.na_reason or "")
+                )
                 continue
             value = VALUES[answer.answer]
             weighted += question.weight * value
@@ -163,10 +169,17 @@ def score_assessment(bank: QuestionBank, assessment: Assessment) -> ScoreResult:
             if value < 1:
                 gap = _gap(theme.id, question, answer.answer, value)
                 gaps.append(((0 if question.safety else 1, -gap.priority, question.cost.rank, order), gap))
-        themes.append(ThemeScore(
-            theme_id=theme.id, title=theme.title, score=_percent(weighted, weight_sum),
-            answered=answered, applicable=applicable, not_applicable=na, excluded_by_profile=out,
-        ))
+        themes.append(
+            ThemeScore(
+                theme_id=theme.id,
+                title=theme.title,
+                score=_percent(weighted, weight_sum),
+                answered=answered,
+                applicable=applicable,
+                not_applicable=na,
+                excluded_by_profile=out,
+            )
+        )
         total_weighted += weighted
         total_weight += weight_sum
         total_answered += answered
@@ -190,9 +203,15 @@ def is_quick_win(question: Question) -> bool:
 
 def _gap(theme_id: str, question: Question, answer: AnswerValue, value: float) -> Gap:
     return Gap(
-        question_id=question.id, theme_id=theme_id, answer=answer, weight=question.weight,
-        safety=question.safety, cost=question.cost, quick_win=is_quick_win(question),
-        priority=question.weight * (1 - value), to_check=answer is AnswerValue.UNKNOWN,
+        question_id=question.id,
+        theme_id=theme_id,
+        answer=answer,
+        weight=question.weight,
+        safety=question.safety,
+        cost=question.cost,
+        quick_win=is_quick_win(question),
+        priority=question.weight * (1 - value),
+        to_check=answer is AnswerValue.UNKNOWN,
     )
 
 
