@@ -37,10 +37,7 @@ def load_assessment(data: bytes, name: str, bank: QuestionBank) -> LoadedAssessm
     if len(data) > MAX_FILE_BYTES:
         raise AssessmentFileError(
             name,
-            [
-                f"the file is {len(data) / 1e6:.1f} MB; "
-                f"an assessment file may be at most {MAX_FILE_BYTES // 1_000_000} MB"
-            ],
+            [f"the file is {len(data):,} bytes; an assessment file may be at most {MAX_FILE_BYTES:,} bytes"],
         )
     if data.lstrip()[:5] == b"%PDF-":
         data = _attachment_from_pdf(data, name)
@@ -84,9 +81,9 @@ def bank_warnings(assessment: Assessment, bank: QuestionBank) -> list[str]:
             f"it is being read with '{bank.id}' {bank.version}, so many answers may not match"
         )
     elif ref.sha256 and ref.sha256 != bank.sha256:
-        same = "a different edit of" if ref.version == bank.version else "version"
+        same = "a different edit of question bank version" if ref.version == bank.version else "question bank version"
         warnings.append(
-            f"this file was made with {same} question bank {ref.version}; "
+            f"this file was made with {same} {ref.version}; "
             f"this tool has version {bank.version}: answers are matched by question id"
         )
     unknown = sorted(qid for qid in assessment.answers if bank.question(qid) is None)
@@ -130,7 +127,7 @@ def _parse_json(data: bytes, name: str) -> Any:
     except json.JSONDecodeError as exc:
         raise AssessmentFileError(
             name,
-            [f"the file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); it may be cut short"],
+            [f"the file is not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno}); it may be cut short"],
         ) from None
     except RecursionError:
         raise AssessmentFileError(name, ["the JSON is nested too deeply"]) from None
