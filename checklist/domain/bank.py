@@ -149,7 +149,8 @@ class QuestionBank(_Strict):
     def _check_references(self) -> QuestionBank:
         problems = list(_reference_problems(self))
         if problems:
-            raise ValueError("; ".join(problems))
+            # One line per problem, split again by _validation_messages so each is listed on its own.
+            raise ValueError("\n".join(problems))
         return self
 
     # Lookups used everywhere; the bank is small, so plain scans are fine.
@@ -292,7 +293,7 @@ def _yaml_message(exc: yaml.YAMLError) -> str:
 
 def _validation_messages(exc: ValidationError, raw: dict[str, object]) -> list[str]:
     errors = exc.errors()
-    messages = []
+    messages: list[str] = []
     for error in errors:
         if _is_follow_on(error, errors):
             continue
@@ -304,7 +305,7 @@ def _validation_messages(exc: ValidationError, raw: dict[str, object]) -> list[s
             text = "this required key is missing"
         elif isinstance(error.get("input"), bool):
             text += " (YAML reads a bare yes, no, true or false as a true/false value: put it in quotes)"
-        messages.append(f"{place}: {text}" if place else text)
+        messages.extend(f"{place}: {line}" if place else line for line in text.splitlines())
     return messages
 
 
@@ -321,11 +322,14 @@ def _place(loc: tuple[int | str, ...], raw: object) -> str:
     parts: list[str] = []
     node = raw
     for i, key in enumerate(loc):
-        if isinstance(key, int) and isinstance(node, list) and key < len(node):
+        if isinstance(key, int) and i >= 2 and loc[i - 2] == "applies_if":
+            # A list of allowed values, not of records: "groups, value 1", never "group 1".
+            parts.append(f"value {key + 1}")
+        elif isinstance(key, int) and isinstance(node, list) and key < len(node):
             node = node[key]
             parent = str(loc[i - 1]) if i else ""
             label = {"themes": "theme", "questions": "question", "sources": "source", "profile": "profile question"}
-            ident = node.get("id") if isinstance(node, dict) else None
+            ident = node.get("id") if isinstance(node, dict) and isinstance(node.get("id"), str) else None
             noun = label.get(parent, parent.rstrip("s") or "item")
             if parts and parts[-1] == parent:
                 parts.pop()
