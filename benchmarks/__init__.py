@@ -1,0 +1,1 @@
+"""Benchmarks and the realistic submission generator they use (`make bench`)."""
