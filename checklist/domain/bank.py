@@ -257,6 +257,11 @@ def parse_bank(data: bytes, name: str = "<bank>") -> QuestionBank:
         raw = yaml.load(text, Loader=_AliasCountingLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise BankError(name, [f"the YAML cannot be read: {_yaml_message(exc)}"]) from None
+    except RecursionError:
+        raise BankError(name, ["the YAML is nested far too deeply to be a question bank"]) from None
+    except ValueError:
+        # Python refuses to read integers of more than 4,300 digits; no bank has one.
+        raise BankError(name, ["the YAML holds a number far too long to be part of a question bank"]) from None
     if not isinstance(raw, dict):
         raise BankError(name, ["the file must be a YAML mapping with schema_version, id, version, sources and themes"])
     if raw.get("schema_version") != SCHEMA_VERSION:
@@ -288,6 +293,10 @@ def load_bank(path: str | Path) -> QuestionBank:
 def _yaml_message(exc: yaml.YAMLError) -> str:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
+    if isinstance(problem, str) and problem.startswith("could not determine a constructor for the tag"):
+        # Tags such as !!python/object run code in unsafe loaders; say plainly that banks are plain data.
+        tag = problem.removeprefix("could not determine a constructor for the tag ").replace("tag:yaml.org,2002:", "!!")
+        problem = f"the tag {tag} is not allowed; a question bank is plain YAML data, without tags"
     return f"{problem} (line {mark.line + 1})" if mark else str(problem)
 
 

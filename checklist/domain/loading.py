@@ -123,14 +123,36 @@ def _parse_json(data: bytes, name: str) -> Any:
             name, [f"the JSON is nested more than {_MAX_DEPTH} levels deep; it is not an assessment"]
         )
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise AssessmentFileError(
             name,
             [f"the file is not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno}); it may be cut short"],
         ) from None
+    except _DuplicateKeyError as exc:
+        raise AssessmentFileError(name, [str(exc)]) from None
+    except ValueError:
+        # Python refuses to read integers of more than 4,300 digits; no assessment has one.
+        raise AssessmentFileError(name, ["the file holds a number far too long to be part of an assessment"]) from None
     except RecursionError:
         raise AssessmentFileError(name, ["the JSON is nested too deeply"]) from None
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # Python's json silently keeps the last of two equal keys, so a file answering
+    # a question twice would lose one answer without a word; refuse it instead.
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise _DuplicateKeyError(
+                f"the key {_short(key)} appears twice in the same JSON object; each answer or field may be given once"
+            )
+        seen.add(key)
+    return dict(pairs)
 
 
 def _nesting_depth(text: str) -> int:
@@ -191,7 +213,12 @@ def _describe(error: Any) -> str:
         message = f"is {_short(error.get('input'))}, which is not allowed ({message.removeprefix('Input should be ')})"
     elif error["type"] == "string_too_long":
         message = "is too long"
+    elif error["type"] in _DATE_ERRORS:
+        message = f"is {_short(error.get('input'))}, which is not a real date (dates are written like 2024-03-31)"
     return f"{loc} {message}" if loc else message
+
+
+_DATE_ERRORS = {"date_parsing", "date_from_datetime_parsing", "datetime_parsing", "datetime_from_date_parsing"}
 
 
 def _short(value: Any) -> str:

@@ -4,9 +4,31 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checklist.ui import pages
+from checklist.ui import navigation, session, sidebar, state
+from checklist.ui.navigation import PageSpec
+
+# The menu, in order. To add a page, write its show() function in checklist/ui/,
+# a two-line file in app_pages/, and one line here, for example:
+#     PageSpec("results.py", "Results", "results", ":material/insights:"),
+#     PageSpec("plan.py", "Action plan", "plan", ":material/task_alt:"),
+#     PageSpec("compare.py", "Compare submissions", "compare", ":material/compare_arrows:"),
+PAGES: tuple[PageSpec, ...] = (
+    navigation.START,
+    navigation.PROFILE,
+    navigation.THEMES,
+    navigation.REVIEW,
+)
+
+
+def registered(url_path: str) -> PageSpec | None:
+    """A page by its url path, if it is in the menu (pages link to optional pages this way)."""
+    return next((spec for spec in PAGES if spec.url_path == url_path), None)
 
 
 def run() -> None:
-    st.set_page_config(page_title="Women's access self-assessment", layout="wide")
-    st.navigation([st.Page(pages.bank_overview, title="Question bank", url_path="bank")]).run()
+    st.set_page_config(page_title="Women's access self-assessment", page_icon=":material/checklist:", layout="wide")
+    state.init()
+    session.follow_url()
+    current = st.navigation([spec.page(default=spec is PAGES[0]) for spec in PAGES])
+    sidebar.show()
+    current.run()
