@@ -1,0 +1,5 @@
+"""The profile page."""
+
+from checklist.ui.profile_page import show
+
+show()

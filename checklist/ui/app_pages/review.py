@@ -1,0 +1,5 @@
+"""The review page."""
+
+from checklist.ui.review_page import show
+
+show()

@@ -1,0 +1,5 @@
+"""The start page."""
+
+from checklist.ui.start_page import show
+
+show()

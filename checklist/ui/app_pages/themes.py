@@ -1,0 +1,5 @@
+"""The themes page."""
+
+from checklist.ui.themes_page import show
+
+show()

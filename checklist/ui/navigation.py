@@ -1,0 +1,40 @@
+"""The app's pages. Each is a small file in app_pages/ that calls one show() function.
+
+Pages are files (not callables) so that AppTest can open each one with switch_page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+PAGE_DIR = Path(__file__).resolve().parent / "app_pages"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    file: str  # in app_pages/
+    title: str
+    url_path: str
+    icon: str
+
+    @property
+    def path(self) -> Path:
+        return PAGE_DIR / self.file
+
+    def page(self, *, default: bool = False) -> st.Page:
+        return st.Page(self.path, title=self.title, url_path=self.url_path, icon=self.icon, default=default)
+
+
+START = PageSpec("start.py", "Start", "start", ":material/home:")
+PROFILE = PageSpec("profile.py", "Service profile", "profile", ":material/badge:")
+THEMES = PageSpec("themes.py", "Themes", "themes", ":material/checklist:")
+REVIEW = PageSpec("review.py", "Review", "review", ":material/fact_check:")
+
+
+def go(spec: PageSpec, **query: str) -> None:
+    """Switch page, keeping the assessment id (and any other parameter) in the URL."""
+    params = {"a": st.query_params["a"]} if "a" in st.query_params else {}
+    st.switch_page(spec.path, query_params={**params, **query})

@@ -1,0 +1,42 @@
+"""What every session shares: the bank and the store (one engine per process), and settings."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from checklist.domain.bank import QuestionBank, load_bank
+from checklist.domain.errors import BankError
+from checklist.paths import default_bank_path
+from checklist.storage import AssessmentStore, database_url
+from checklist.ui.forms import switch_is_on
+
+
+@st.cache_resource(show_spinner=False)
+def _bank_at(path: str) -> QuestionBank:
+    return load_bank(path)
+
+
+@st.cache_resource(show_spinner=False)
+def _store_at(url: str) -> AssessmentStore:
+    return AssessmentStore(url)
+
+
+def bank() -> QuestionBank | None:
+    """The question bank, or None after showing why it cannot be used."""
+    try:
+        return _bank_at(str(default_bank_path()))
+    except BankError as exc:
+        st.error("The question bank cannot be used, so assessments cannot be filled in.")
+        st.text(exc.message)
+        return None
+
+
+def store() -> AssessmentStore:
+    return _store_at(database_url())
+
+
+def list_is_shown() -> bool:
+    """Shared deployments switch the list off (CHECKLIST_LIST_ASSESSMENTS=0) so each service sees only its own link."""
+    return switch_is_on(os.environ.get("CHECKLIST_LIST_ASSESSMENTS"))

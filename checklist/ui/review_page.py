@@ -1,0 +1,98 @@
+"""Review: what is still open (unanswered, don't know, not applicable), then a plain score summary."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from checklist.domain.assessment import AnswerValue, Assessment
+from checklist.domain.bank import QuestionBank
+from checklist.domain.scoring import ScoreResult, score_assessment
+from checklist.ui import navigation, widgets
+from checklist.ui.text import literal
+
+
+def show() -> None:
+    st.title("Review")
+    opened = widgets.open_assessment()
+    if opened is None:
+        return
+    bank, assessment = opened
+    result = score_assessment(bank, assessment)
+    _unanswered(bank, assessment, result)
+    _dont_know(bank, assessment, result)
+    _not_applicable(bank, assessment, result)
+    _scores(result)
+    _next()
+
+
+def _link_back(bank: QuestionBank, assessment: Assessment, question_id: str, key: str) -> None:
+    question, theme = bank.question(question_id), bank.theme_of(question_id)
+    if question is None or theme is None:
+        return
+    st.markdown(f"{literal(question.text)}  \n*Theme: {literal(theme.title)}*")
+    st.page_link(
+        navigation.THEMES.path,
+        label=f"Go to this question in {literal(theme.title)}",
+        query_params={"a": assessment.id, "t": theme.id},
+        icon=":material/edit:",
+    )
+
+
+def _unanswered(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    st.subheader(f"Not answered yet ({len(result.unanswered)})")
+    if not result.unanswered:
+        st.write("Every question that applies has an answer.")
+    for question_id in result.unanswered:
+        with st.container(border=True):
+            _link_back(bank, assessment, question_id, "unanswered")
+
+
+def _dont_know(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    unknown = [g.question_id for g in result.gaps if g.answer is AnswerValue.UNKNOWN]
+    st.subheader(f"Don't know ({len(unknown)})")
+    if not unknown:
+        st.write("No “don't know” answers.")
+        return
+    st.write("These count as gaps until someone finds out.")
+    for question_id in unknown:
+        with st.container(border=True):
+            _link_back(bank, assessment, question_id, "unknown")
+
+
+def _not_applicable(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    st.subheader(f"Not applicable ({len(result.not_applicable)})")
+    if not result.not_applicable:
+        st.write("No question was marked “not applicable”.")
+        return
+    for exclusion in result.not_applicable:
+        with st.container(border=True):
+            _link_back(bank, assessment, exclusion.question_id, "na")
+            st.text(f"Reason given: {exclusion.reason}")
+
+
+def _scores(result: ScoreResult) -> None:
+    st.subheader("Scores so far")
+    overall = "no answers yet" if result.overall is None else f"{result.overall:.0f} out of 100"
+    st.write(
+        f"Overall: {overall}. Completion: {result.completion:.0%} "
+        f"({result.answered} of {result.applicable} questions that apply)."
+    )
+    table = pd.DataFrame(
+        {
+            "Theme": [t.title for t in result.themes],
+            "Score (out of 100)": [t.score for t in result.themes],
+            "Answered": [f"{t.answered} of {t.applicable}" for t in result.themes],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def _next() -> None:
+    from checklist.ui.main import registered
+
+    results = registered("results")
+    if results is not None:
+        st.page_link(results.path, label="On to the results", icon=":material/arrow_forward:")
+    else:
+        st.caption("The results and action plan pages build on these answers.")

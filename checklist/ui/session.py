@@ -1,0 +1,126 @@
+"""The open assessment of this browser session: opening it, and saving every change at once.
+
+The store is the truth; session state holds the last saved copy and its revision.
+A failed save keeps the user's edit in its widget and says what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import streamlit as st
+
+from checklist.domain.assessment import Assessment
+from checklist.storage import StaleRevision, StoredAssessment, StoreError, StoreUnavailable
+from checklist.ui import resources, state
+
+NOT_FOUND = "No saved assessment has this link. Check that the whole link was copied, or start a new assessment."
+
+
+@dataclass(frozen=True)
+class SaveProblem:
+    kind: Literal["stale", "unavailable"]
+    message: str
+    unsaved: str  # the change that was not saved, in words
+    question_id: str | None = None
+
+
+def saved() -> Assessment | None:
+    """The assessment as last saved."""
+    assessment: Assessment | None = st.session_state[state.ASSESSMENT]
+    return assessment
+
+
+def working() -> Assessment | None:
+    """What the user sees: the last saved assessment, plus any edit still waiting to be saved."""
+    pending: Assessment | None = st.session_state[state.PENDING]
+    return pending or saved()
+
+
+def problem() -> SaveProblem | None:
+    found: SaveProblem | None = st.session_state[state.SAVE_PROBLEM]
+    return found
+
+
+def open_stored(stored: StoredAssessment, theme: str | None = None) -> None:
+    """Make `stored` this session's assessment and put its id in the URL."""
+    state.forget_widgets()
+    st.session_state[state.ASSESSMENT] = stored.assessment
+    st.session_state[state.REVISION] = stored.revision
+    st.session_state[state.PENDING] = None
+    st.session_state[state.SAVE_PROBLEM] = None
+    st.session_state[state.OPEN_PROBLEM] = None
+    st.session_state[state.THEME] = theme or stored.ui_state.get("theme")
+    st.query_params["a"] = stored.assessment.id
+
+
+def open_by_id(assessment_id: str, theme: str | None = None) -> bool:
+    """Open a saved assessment; on failure remember a plain message for the page."""
+    try:
+        stored = resources.store().get(assessment_id)
+    except StoreError as exc:
+        st.session_state[state.OPEN_PROBLEM] = exc.message
+        return False
+    if stored is None:
+        st.session_state[state.OPEN_PROBLEM] = NOT_FOUND
+        return False
+    open_stored(stored, theme)
+    return True
+
+
+def create(assessment: Assessment) -> bool:
+    """Save a new assessment and open it."""
+    try:
+        stored = resources.store().create(assessment)
+    except StoreError as exc:
+        st.session_state[state.OPEN_PROBLEM] = exc.message
+        return False
+    open_stored(stored)
+    return True
+
+
+def follow_url() -> None:
+    """Open the assessment named in the URL (?a=), or put the open one back in the URL after a page switch."""
+    wanted = st.query_params.get("a")
+    current = saved()
+    if wanted and (current is None or current.id != wanted):
+        open_by_id(wanted, st.query_params.get("t"))
+    elif current is not None and not wanted:
+        st.query_params["a"] = current.id
+
+
+def save(updated: Assessment, *, unsaved: str, question_id: str | None = None) -> None:
+    """Save a change now. On failure the change stays on the page with a message saying what to do."""
+    try:
+        stored = resources.store().save(
+            updated,
+            expected_revision=st.session_state[state.REVISION],
+            ui_state={"theme": st.session_state[state.THEME] or ""},
+        )
+    except StaleRevision as exc:
+        st.session_state[state.SAVE_PROBLEM] = SaveProblem("stale", exc.message, unsaved, question_id)
+        return
+    except StoreUnavailable as exc:
+        st.session_state[state.PENDING] = updated
+        st.session_state[state.SAVE_PROBLEM] = SaveProblem("unavailable", exc.message, unsaved, question_id)
+        return
+    st.session_state[state.ASSESSMENT] = stored.assessment
+    st.session_state[state.REVISION] = stored.revision
+    st.session_state[state.PENDING] = None
+    st.session_state[state.SAVE_PROBLEM] = None
+
+
+def retry() -> None:
+    """The "Try saving again" button."""
+    pending = st.session_state[state.PENDING]
+    found = problem()
+    if pending is not None and found is not None:
+        save(pending, unsaved=found.unsaved, question_id=found.question_id)
+
+
+def reload_latest() -> None:
+    """Drop this page's copy and show what is saved now (after another tab saved first)."""
+    current = saved()
+    if current is not None:
+        open_by_id(current.id, st.session_state[state.THEME])

@@ -1,0 +1,34 @@
+"""The sidebar on every page: which assessment is open, how far it is, and "Download a copy"."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from checklist import __version__
+from checklist.domain.loading import dump_assessment
+from checklist.domain.scoring import score_assessment
+from checklist.ui import resources, session
+from checklist.ui.forms import download_name
+
+
+def show() -> None:
+    assessment = session.working()
+    if assessment is None:
+        return
+    bank = resources.bank()
+    with st.sidebar:
+        st.divider()
+        st.caption("Open assessment")
+        st.text(assessment.service.name or "Service not named yet")
+        if bank is not None:
+            result = score_assessment(bank, assessment)
+            st.caption(f"Answered {result.answered} of {result.applicable} questions that apply")
+        st.download_button(
+            "Download a copy",
+            data=dump_assessment(assessment, tool_version=__version__),
+            file_name=download_name(assessment),
+            mime="application/json",
+            on_click="ignore",
+            help="The assessment as a JSON file. Upload it on the Start page to carry on, here or on another server.",
+            key="download-copy",
+        )

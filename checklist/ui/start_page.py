@@ -1,0 +1,164 @@
+"""Start: begin a new assessment, resume one (link, list, upload), or read what the tool is."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from checklist.domain.assessment import new_id, start_assessment
+from checklist.domain.bank import QuestionBank
+from checklist.domain.errors import AssessmentFileError
+from checklist.domain.loading import MAX_FILE_BYTES, load_assessment
+from checklist.storage import StoreError
+from checklist.ui import navigation, resources, session, state
+from checklist.ui.forms import assessment_id_from
+from checklist.ui.text import literal
+
+LIST_LIMIT = 200
+
+
+def show() -> None:
+    st.title("Women's access self-assessment")
+    st.write(
+        "Check how well your drug and alcohol service works for women, one theme at a time. "
+        "Every answer is saved as you go: keep the link to come back later, from any device."
+    )
+    bank = resources.bank()
+    if bank is None:
+        return
+    if st.session_state[state.OPEN_PROBLEM]:
+        st.error(st.session_state[state.OPEN_PROBLEM])
+    _continue_current()
+    _start_new(bank)
+    _resume_from_link()
+    if resources.list_is_shown():
+        _saved_list()
+    _upload(bank)
+    _about(bank)
+
+
+def _continue_current() -> None:
+    current = session.working()
+    if current is None:
+        return
+    with st.container(border=True):
+        st.subheader("Carry on where you left off")
+        st.text(f"Open now: {current.service.name or 'service not named yet'}")
+        st.write("Bookmark this page or copy its address: the link brings you back to this assessment.")
+        st.page_link(
+            navigation.THEMES.path,
+            label="Continue answering",
+            icon=":material/arrow_forward:",
+            query_params={"a": current.id},
+        )
+
+
+def _start_new(bank: QuestionBank) -> None:
+    st.subheader("Start a new assessment")
+    started = st.button("Start a new assessment", type="primary", key="start-new", on_click=_start, args=(bank,))
+    if started and st.session_state[state.OPEN_PROBLEM] is None:
+        navigation.go(navigation.PROFILE)
+
+
+def _start(bank: QuestionBank) -> None:
+    session.create(start_assessment(bank))
+
+
+def _open(assessment_id: str) -> None:
+    session.open_by_id(assessment_id)
+
+
+def _open_resume_text() -> None:
+    found = assessment_id_from(st.session_state[state.RESUME_TEXT] or "")
+    if found is None:
+        st.session_state[state.OPEN_PROBLEM] = (
+            "That is not a resume link. A resume link is this app's address ending in ?a= and a long code."
+        )
+        return
+    session.open_by_id(found)
+
+
+def _resume_from_link() -> None:
+    st.subheader("Resume an assessment")
+    with st.form("resume-form", border=False):
+        st.text_input("Paste your resume link", key=state.RESUME_TEXT, max_chars=2000)
+        resumed = st.form_submit_button("Resume", on_click=_open_resume_text)
+        if resumed and st.session_state[state.OPEN_PROBLEM] is None:
+            navigation.go(navigation.THEMES)
+
+
+def _saved_list() -> None:
+    st.subheader("Assessments saved on this server")
+    try:
+        summaries = resources.store().list_summaries()[:LIST_LIMIT]
+    except StoreError as exc:
+        st.error(exc.message)
+        return
+    if not summaries:
+        st.write("None yet.")
+        return
+    for summary in summaries:
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            st.text(summary.service_name or "Service not named yet", width="stretch")
+            st.text(f"{summary.answered} answered · {summary.assessed_on or 'undated'}", width="content")
+            if st.button("Open", key=state.open_key(summary.id), on_click=_open, args=(summary.id,)):
+                navigation.go(navigation.THEMES)
+
+
+def _import_upload(bank: QuestionBank) -> None:
+    upload = st.session_state[state.UPLOAD]
+    st.session_state[state.IMPORT_PROBLEM] = None
+    st.session_state[state.IMPORT_NOTES] = []
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        # The widget's own limit is only checked in the browser.
+        if len(data) > MAX_FILE_BYTES:
+            raise AssessmentFileError(upload.name, [f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB"])
+        loaded = load_assessment(data, upload.name, bank)
+    except AssessmentFileError as exc:
+        st.session_state[state.IMPORT_PROBLEM] = f"This file cannot be used. {exc.message}"
+        return
+    # An import is a new assessment: it must never overwrite the one it was copied from.
+    if session.create(loaded.assessment.model_copy(update={"id": new_id()})):
+        st.session_state[state.IMPORT_NOTES] = ["The file was loaded as a new assessment.", *loaded.warnings]
+    else:
+        st.session_state[state.IMPORT_PROBLEM] = st.session_state[state.OPEN_PROBLEM]
+
+
+def _upload(bank: QuestionBank) -> None:
+    st.subheader("Upload a saved copy")
+    st.file_uploader(
+        "Assessment file (the JSON you downloaded, or a PDF action plan made by this tool)",
+        type=["json", "pdf"],
+        key=state.UPLOAD,
+        on_change=_import_upload,
+        args=(bank,),
+        max_upload_size=MAX_FILE_BYTES // 1_000_000,
+    )
+    if st.session_state[state.IMPORT_PROBLEM]:
+        st.error("This file cannot be used.")
+        st.text(st.session_state[state.IMPORT_PROBLEM].removeprefix("This file cannot be used. "))
+    notes: list[str] = st.session_state[state.IMPORT_NOTES]
+    if notes:
+        st.success(notes[0])
+        for note in notes[1:]:
+            st.text(f"Note: {note}")
+        st.page_link(navigation.PROFILE.path, label="Check the service profile", icon=":material/arrow_forward:")
+
+
+def _about(bank: QuestionBank) -> None:
+    with st.expander("What this tool is, and where its questions come from"):
+        st.markdown(f"**{literal(bank.title)}** (question bank {literal(bank.id)}, version {literal(bank.version)})")
+        st.markdown(literal(bank.description))
+        st.write(f"{bank.question_count} questions in {len(bank.themes)} themes:")
+        for theme in bank.themes:
+            st.markdown(f"- **{literal(theme.title)}**: {literal(theme.summary)}")
+        st.write("Sources:")
+        for source in bank.sources:
+            st.markdown(f"- [{literal(source.title)}]({_url(source.url)}), {literal(source.publisher)}, {source.year}")
+
+
+def _url(url: str) -> str:
+    # A bracket or space would end the markdown link early.
+    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")

@@ -1,0 +1,162 @@
+"""Themes: one theme at a time, every answer saved as soon as it changes."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from checklist.domain.assessment import ANSWER_LABELS, AnswerValue, Assessment
+from checklist.domain.bank import Question, QuestionBank, Theme
+from checklist.domain.scoring import ScoreResult, score_assessment
+from checklist.ui import navigation, session, state, widgets
+from checklist.ui.forms import answer_from_inputs, first_valid_theme, neighbours
+from checklist.ui.text import literal
+
+OPTIONS = [value.value for value in AnswerValue]
+
+
+def _go_to_theme(theme_id: str) -> None:
+    st.session_state[state.THEME] = theme_id
+    st.query_params["t"] = theme_id
+
+
+def _picked() -> None:
+    _go_to_theme(st.session_state[state.THEME_PICKER])
+
+
+def _answer_changed(bank: QuestionBank, question_id: str) -> None:
+    current = session.working()
+    ss = st.session_state
+    built = answer_from_inputs(
+        ss.get(state.answer_key(question_id)),
+        ss.get(state.note_key(question_id)),
+        ss.get(state.na_reason_key(question_id)),
+    )
+    if current is None or built.answer is None:
+        return  # the page says what is still needed
+    question = bank.question(question_id)
+    words = f"{question.text if question else question_id} — {built.answer.answer.label}"
+    session.save(current.with_answer(question_id, built.answer), unsaved=words, question_id=question_id)
+
+
+def show() -> None:
+    opened = widgets.open_assessment()
+    if opened is None:
+        st.title("Themes")
+        return
+    bank, assessment = opened
+    theme_id = first_valid_theme(bank, [st.query_params.get("t"), st.session_state[state.THEME]])
+    _go_to_theme(theme_id)
+    theme = next(t for t in bank.themes if t.id == theme_id)
+    result = score_assessment(bank, assessment)
+    _progress(bank, result, theme)
+    widgets.save_problem()
+    st.header(theme.title)
+    st.write(theme.summary)
+    applicable = [q for q in theme.questions if q.applies_to(assessment.service.profile)]
+    for number, question in enumerate(applicable, start=1):
+        _question(bank, assessment, question, number, len(applicable))
+    _left_out(theme, applicable)
+    _previous_next(bank, theme_id)
+
+
+def _progress(bank: QuestionBank, result: ScoreResult, theme: Theme) -> None:
+    st.progress(result.completion, text=f"Answered {result.answered} of {result.applicable} questions that apply")
+    labels = {}
+    for number, item in enumerate(bank.themes, start=1):
+        score = result.theme(item.id)
+        done = f"{score.answered}/{score.applicable}" if score else ""
+        labels[item.id] = f"{number}. {item.title} ({done} answered)"
+    st.session_state[state.THEME_PICKER] = theme.id
+    st.selectbox(
+        "Theme", options=list(labels), format_func=labels.__getitem__, key=state.THEME_PICKER, on_change=_picked
+    )
+
+
+def _question(bank: QuestionBank, assessment: Assessment, question: Question, number: int, total: int) -> None:
+    saved = assessment.answers.get(question.id)
+    answer_key, note_key, reason_key = (
+        state.answer_key(question.id),
+        state.note_key(question.id),
+        state.na_reason_key(question.id),
+    )
+    state.seed(answer_key, saved.answer.value if saved else None)
+    state.seed(note_key, (saved.note if saved else None) or "")
+    state.seed(reason_key, (saved.na_reason if saved else None) or "")
+    with st.container(border=True, key=f"question-{question.id}"):
+        st.markdown(f"**Question {number} of {total}.** {literal(question.text)}")
+        st.markdown(f"*Why it matters:* {literal(question.why)} {_sources(bank, question)}")
+        st.markdown(f"*What “met” looks like:* {literal(question.good_looks_like)}")
+        st.radio(
+            f"Answer to question {number}: {literal(question.text)}",
+            options=OPTIONS,
+            format_func=lambda value: ANSWER_LABELS[AnswerValue(value)],
+            index=None,
+            key=answer_key,
+            horizontal=True,
+            label_visibility="collapsed",
+            on_change=_answer_changed,
+            args=(bank, question.id),
+        )
+        if st.session_state[answer_key] == AnswerValue.NA.value:
+            st.text_area(
+                "Why does this not apply to your service? (required for “not applicable”)",
+                key=reason_key,
+                max_chars=2000,
+                height=80,
+                on_change=_answer_changed,
+                args=(bank, question.id),
+            )
+        st.text_area(
+            "Evidence or note (optional)",
+            key=note_key,
+            max_chars=5000,
+            height=80,
+            on_change=_answer_changed,
+            args=(bank, question.id),
+        )
+        built = answer_from_inputs(
+            st.session_state[answer_key], st.session_state[note_key], st.session_state.get(reason_key)
+        )
+        if built.waiting_for:
+            st.warning(built.waiting_for)
+        widgets.save_problem(question.id)
+
+
+def _sources(bank: QuestionBank, question: Question) -> str:
+    links = []
+    for source_id in question.sources:
+        source = bank.source(source_id)
+        if source is not None:
+            url = source.url.replace("(", "%28").replace(")", "%29")
+            links.append(f"[{literal(source.title)}]({url})")
+    return f"(Source: {'; '.join(links)})" if links else ""
+
+
+def _left_out(theme: Theme, applicable: list[Question]) -> None:
+    left_out = [q for q in theme.questions if q not in applicable]
+    if left_out:
+        st.caption(f"{len(left_out)} question(s) in this theme are left out by the service profile.")
+
+
+def _previous_next(bank: QuestionBank, theme_id: str) -> None:
+    before, after = neighbours(bank, theme_id)
+    with st.container(horizontal=True):
+        if before is not None:
+            st.button(
+                "Previous theme",
+                on_click=_go_to_theme,
+                args=(before,),
+                key="previous-theme",
+                icon=":material/arrow_back:",
+            )
+        if after is not None:
+            st.button(
+                "Next theme",
+                on_click=_go_to_theme,
+                args=(after,),
+                key="next-theme",
+                type="primary",
+                icon=":material/arrow_forward:",
+            )
+        elif st.button("Review your answers", key="to-review", type="primary", icon=":material/fact_check:"):
+            navigation.go(navigation.REVIEW)

@@ -1,0 +1,41 @@
+"""Pieces several pages share."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from checklist.domain.assessment import Assessment
+from checklist.domain.bank import QuestionBank
+from checklist.ui import navigation, resources, session, state
+
+
+def open_assessment() -> tuple[QuestionBank, Assessment] | None:
+    """The bank and the open assessment, or None after saying how to open one."""
+    bank = resources.bank()
+    if bank is None:
+        return None
+    opened = session.working()
+    if opened is None:
+        if st.session_state[state.OPEN_PROBLEM]:
+            st.error(st.session_state[state.OPEN_PROBLEM])
+        st.info("No assessment is open. Start a new one or resume one on the Start page.")
+        st.page_link(navigation.START.path, label="Go to the Start page", icon=":material/home:")
+        return None
+    return bank, opened
+
+
+def save_problem(question_id: str | None = None) -> None:
+    """Say that the last change was not saved, and offer what can be done.
+
+    Shown at the top of the page (question_id None) and under the question it concerns.
+    """
+    found = session.problem()
+    if found is None or (question_id is not None and found.question_id != question_id):
+        return
+    where = "top" if question_id is None else question_id
+    st.error(found.message)
+    st.text(f"Not saved: {found.unsaved}")
+    if found.kind == "unavailable":
+        st.button("Try saving again", on_click=session.retry, key=f"retry-{where}", type="primary")
+    else:
+        st.button("Reload the latest answers", on_click=session.reload_latest, key=f"reload-{where}")
