@@ -125,5 +125,9 @@ def describe_result(bank: QuestionBank, assessment: Assessment, result: ScoreRes
     return "\n".join(lines)
 
 
+from checklist.commands.compare import compare_command  # noqa: E402 - registered after main exists
+
+main.add_command(compare_command)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
