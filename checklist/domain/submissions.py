@@ -151,7 +151,7 @@ def _kept_report(candidate: _Candidate) -> FileReport:
     if a.practice:
         reason = f"a practice file (from an example or a workshop), {version}; left out of the figures unless asked"
         return FileReport(candidate.name, FileStatus.PRACTICE, reason, candidate.warnings)
-    return FileReport(candidate.name, FileStatus.ACCEPTED, f"accepted, {version}", candidate.warnings)
+    return FileReport(candidate.name, FileStatus.ACCEPTED, f"made with {version}", candidate.warnings)
 
 
 def _dedupe(candidates: list[_Candidate]) -> tuple[list[_Candidate], list[tuple[_Candidate, str]]]:

@@ -1,0 +1,1 @@
+"""Sub-commands of `checklist` that live in their own modules, registered in checklist.cli."""

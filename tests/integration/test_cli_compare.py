@@ -1,0 +1,131 @@
+"""`checklist compare` on real files and folders: outputs, file report on stderr, exit status."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from click.testing import CliRunner, Result
+
+from checklist.cli import main
+from checklist.domain.assessment import Assessment, Service
+from checklist.domain.loading import dump_assessment
+from tests.builders import bank_document, make_assessment, make_bank
+
+BANK = make_bank()
+
+
+def bank_file(tmp_path: Path) -> Path:
+    path = tmp_path / "bank.yaml"
+    path.write_text(yaml.safe_dump(bank_document()), encoding="utf-8")
+    return path
+
+
+def write(folder: Path, name: str, assessment: Assessment) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(dump_assessment(assessment, tool_version="test", now=datetime(2025, 1, 1, tzinfo=UTC)))
+    return path
+
+
+def submissions(folder: Path) -> Path:
+    write(folder, "hub.json", make_assessment(BANK, {"a1": "met", "a2": "not_met"}, service=Service(name="City Hub")))
+    write(folder / "nested", "home.json", make_assessment(BANK, {"a1": "partly"}, service=Service(name="=Home")))
+    (folder / "broken.json").write_bytes(b"{oops")
+    (folder / "readme.txt").write_text("not a submission", encoding="utf-8")
+    return folder
+
+
+def run(tmp_path: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["compare", "--bank", str(bank_file(tmp_path)), *args])
+
+
+def test_a_folder_is_walked_for_json_files_and_each_file_is_reported(tmp_path: Path) -> None:
+    result = run(tmp_path, str(submissions(tmp_path / "in")))
+
+    assert result.exit_code == 0
+    assert "3 file(s): 2 accepted, 1 rejected" in result.stderr
+    assert "readme.txt" not in result.stderr
+
+
+def test_the_csv_output_holds_services_and_a_gaps_file_beside_it(tmp_path: Path) -> None:
+    out = tmp_path / "comparison.csv"
+
+    run(tmp_path, str(submissions(tmp_path / "in")), "-o", str(out))
+
+    services = pd.read_csv(out, encoding="utf-8-sig")
+    gaps = pd.read_csv(tmp_path / "comparison-gaps.csv", encoding="utf-8-sig")
+    assert sorted(services["Service"]) == ["'=Home", "City Hub"]
+    assert set(gaps["Question id"]) == {"a1", "a2"}
+
+
+def test_the_xlsx_output_holds_both_tables(tmp_path: Path) -> None:
+    out = tmp_path / "comparison.xlsx"
+
+    run(tmp_path, str(submissions(tmp_path / "in")), "-o", str(out), "--anonymise")
+
+    sheets = pd.read_excel(out, sheet_name=None)
+    assert list(sheets) == ["Services", "Common gaps"]
+    assert sorted(sheets["Services"]["Service"]) == ["Service A", "Service B"]
+
+
+def test_notes_are_exported_only_with_include_notes(tmp_path: Path) -> None:
+    folder = submissions(tmp_path / "in")
+
+    run(tmp_path, str(folder), "-o", str(tmp_path / "plain.csv"))
+    run(tmp_path, str(folder), "-o", str(tmp_path / "noted.csv"), "--include-notes")
+
+    assert (tmp_path / "plain-notes.csv").exists() is False
+    assert (tmp_path / "noted-notes.csv").exists()
+
+
+def test_the_exit_status_is_non_zero_when_no_file_can_be_used(tmp_path: Path) -> None:
+    (tmp_path / "broken.json").write_bytes(b"")
+
+    result = run(tmp_path, str(tmp_path / "broken.json"))
+
+    assert result.exit_code == 1
+    assert "no file could be used" in result.stderr
+
+
+def test_a_missing_path_is_reported_and_the_rest_still_compared(tmp_path: Path) -> None:
+    hub = write(tmp_path, "hub.json", make_assessment(BANK, {"a1": "met"}, service=Service(name="Hub")))
+
+    result = run(tmp_path, str(tmp_path / "missing.json"), str(hub))
+
+    assert result.exit_code == 0
+    assert "missing.json: cannot be read" in result.stderr
+
+
+def test_practice_files_alone_fail_with_a_hint_to_include_them(tmp_path: Path) -> None:
+    example = write(tmp_path, "example.json", make_assessment(BANK, {"a1": "met"}, practice=True))
+
+    result = run(tmp_path, str(example))
+
+    assert (result.exit_code, "--include-practice" in result.stderr) == (1, True)
+
+
+def test_practice_files_count_with_include_practice(tmp_path: Path) -> None:
+    example = write(tmp_path, "example.json", make_assessment(BANK, {"a1": "met"}, practice=True))
+
+    result = run(tmp_path, str(example), "--include-practice")
+
+    assert (result.exit_code, "1 service(s) compared" in result.stdout) == (0, True)
+
+
+def test_an_output_that_is_neither_csv_nor_xlsx_is_refused(tmp_path: Path) -> None:
+    result = run(tmp_path, str(submissions(tmp_path / "in")), "-o", str(tmp_path / "out.ods"))
+
+    assert (result.exit_code, "must end in .csv or .xlsx" in result.stderr) == (1, True)
+
+
+def test_the_same_file_twice_is_reported_as_a_duplicate(tmp_path: Path) -> None:
+    hub = write(tmp_path, "hub.json", make_assessment(BANK, {"a1": "met"}, service=Service(name="Hub")))
+    (tmp_path / "hub copy.json").write_bytes(hub.read_bytes())
+
+    result = run(tmp_path, str(hub), str(tmp_path / "hub copy.json"))
+
+    assert "duplicate" in result.stderr
+    assert "1 service(s) compared" in result.stdout
