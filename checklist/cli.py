@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from checklist import __version__
+from checklist.cli_materials import blank, demo
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.errors import ChecklistError
@@ -125,9 +126,17 @@ def describe_result(bank: QuestionBank, assessment: Assessment, result: ScoreRes
     return "\n".join(lines)
 
 
+main.add_command(demo)
+main.add_command(blank)
+
+
 from checklist.commands.compare import compare_command  # noqa: E402 - registered after main exists
 
 main.add_command(compare_command)
+
+from checklist.commands.plan import plan_command  # noqa: E402 - registered after main exists
+
+main.add_command(plan_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,91 @@
+"""`checklist demo` and `checklist blank`: training materials from the command line.
+
+Registered on the main group in checklist/cli.py; the shared helpers are
+imported inside the commands because checklist.cli imports this module.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from checklist import __version__
+from checklist.domain.examples import example_assessment, example_ids
+
+bank_option = click.option(
+    "--bank",
+    "bank_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Question bank YAML (default: the shipped recommendations.yaml).",
+)
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the example files into (made if missing).",
+)
+@click.option("--no-pdf", is_flag=True, help="Write only the JSON files (faster).")
+@bank_option
+def demo(folder: Path, no_pdf: bool, bank_path: Path | None) -> None:
+    """Write the fictional example services' assessments (JSON and PDF), all marked as practice."""
+    from checklist.cli import fail, read_bank
+    from checklist.domain.loading import dump_assessment
+    from checklist.domain.scoring import score_assessment
+    from checklist.render.pdf import build_action_plan_pdf
+
+    bank = read_bank(bank_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"{folder}: cannot make this folder ({exc.strerror or exc})")
+    now = datetime.now(UTC)
+    for example_id in example_ids():
+        # A fixed id per example, so re-running the demo replaces files instead of adding look-alikes.
+        assessment = example_assessment(bank, example_id, assessment_id=f"example-{example_id}")
+        files = {f"{example_id}.json": dump_assessment(assessment, tool_version=__version__, now=now)}
+        if not no_pdf:
+            result = score_assessment(bank, assessment)
+            files[f"{example_id}.pdf"] = build_action_plan_pdf(
+                bank, assessment, result, tool_version=__version__, creation_date=now
+            )
+        for name, data in files.items():
+            _write(folder / name, data)
+            click.echo(f"Wrote {folder / name}")
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    "path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("checklist.pdf"),
+    show_default=True,
+    help="Where to write the PDF.",
+)
+@bank_option
+def blank(path: Path, bank_path: Path | None) -> None:
+    """Write the whole checklist on paper, with a facilitator's sheet per theme."""
+    from checklist.cli import read_bank
+    from checklist.render.blank_pdf import build_blank_checklist_pdf
+
+    bank = read_bank(bank_path)
+    _write(path, build_blank_checklist_pdf(bank, tool_version=__version__))
+    click.echo(f"Wrote {path}: the {bank.question_count} questions of '{bank.id}' {bank.version} on paper")
+
+
+def _write(path: Path, data: bytes) -> None:
+    from checklist.cli import fail
+
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        fail(f"{path}: cannot be written ({exc.strerror or exc})")
