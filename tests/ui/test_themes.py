@@ -1,0 +1,137 @@
+"""Themes: answers saved at once, N/A needs a reason, progress, navigation, and safe saving."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from checklist.domain.assessment import AnswerValue
+from checklist.storage import AssessmentStore, StoreUnavailable
+from checklist.storage.store import UNAVAILABLE
+from checklist.ui.forms import NA_NEEDS_REASON
+from tests.ui.conftest import go, started
+
+
+@pytest.fixture
+def themes(new_app: Callable[..., AppTest]) -> AppTest:
+    return go(started(new_app), "themes")
+
+
+def saved_answers(store: AssessmentStore, at: AppTest) -> dict[str, AnswerValue]:
+    stored = store.get(at.query_params["a"])
+    assert stored is not None
+    return {qid: a.answer for qid, a in stored.assessment.answers.items()}
+
+
+def test_an_answer_is_saved_as_soon_as_it_is_chosen(themes: AppTest, store: AssessmentStore) -> None:
+    themes.radio(key="answer-a1").set_value("partly").run()
+
+    assert saved_answers(store, themes) == {"a1": AnswerValue.PARTLY}
+
+
+def test_a_note_is_saved_with_its_answer(themes: AppTest, store: AssessmentStore) -> None:
+    themes.radio(key="answer-a1").set_value("met").run()
+    themes.text_area(key="note-a1").input("Policy 4.2, signed off in May").run()
+
+    stored = store.get(themes.query_params["a"])
+    assert stored is not None
+    assert stored.assessment.answers["a1"].note == "Policy 4.2, signed off in May"
+
+
+def test_not_applicable_is_not_saved_until_a_reason_is_given(themes: AppTest, store: AssessmentStore) -> None:
+    themes.radio(key="answer-a1").set_value("na").run()
+
+    assert saved_answers(store, themes) == {}
+    assert NA_NEEDS_REASON in [w.value for w in themes.warning]
+
+
+def test_not_applicable_is_saved_once_a_reason_is_given(themes: AppTest, store: AssessmentStore) -> None:
+    themes.radio(key="answer-a1").set_value("na").run()
+    themes.text_area(key="na-reason-a1").input("We are a residential service.").run()
+
+    assert saved_answers(store, themes) == {"a1": AnswerValue.NA}
+    assert not themes.warning
+
+
+def test_progress_counts_answered_of_applicable_overall_and_per_theme(themes: AppTest) -> None:
+    themes.radio(key="answer-a1").set_value("met").run()
+    themes.radio(key="answer-a2").set_value("unknown").run()
+
+    labels = themes.selectbox(key="theme-picker").options
+    assert labels == ["1. Alpha (2/2 answered)", "2. Beta (0/2 answered)"]
+    assert themes.get("progress")[0].proto.text == "Answered 2 of 4 questions that apply"
+
+
+def test_next_and_previous_move_between_themes_and_the_url_follows(themes: AppTest) -> None:
+    themes.button(key="next-theme").click().run()
+    after_next = (themes.selectbox(key="theme-picker").value, themes.query_params["t"], [r.key for r in themes.radio])
+    themes.button(key="previous-theme").click().run()
+
+    assert after_next == ("beta", "beta", ["answer-b1", "answer-b2"])
+    assert themes.selectbox(key="theme-picker").value == "alpha"
+
+
+def test_the_theme_picker_jumps_to_a_theme(themes: AppTest) -> None:
+    themes.selectbox(key="theme-picker").select("beta").run()
+
+    assert [r.key for r in themes.radio] == ["answer-b1", "answer-b2"]
+
+
+def test_answers_are_still_shown_after_visiting_another_theme(themes: AppTest) -> None:
+    themes.radio(key="answer-a1").set_value("not_met").run()
+    themes.button(key="next-theme").click().run()
+    themes.button(key="previous-theme").click().run()
+
+    assert themes.radio(key="answer-a1").value == "not_met"
+
+
+def test_a_change_made_after_another_tab_saved_is_refused_and_kept_on_screen(
+    themes: AppTest, new_app: Callable[..., AppTest], store: AssessmentStore
+) -> None:
+    other_tab = go(new_app(a=themes.query_params["a"]), "themes")
+    other_tab.radio(key="answer-a1").set_value("met").run()
+
+    themes.radio(key="answer-a1").set_value("not_met").run()
+
+    assert saved_answers(store, themes) == {"a1": AnswerValue.MET}
+    assert themes.error[0].value.startswith("This assessment was changed in another tab or by a colleague.")
+    assert themes.radio(key="answer-a1").value == "not_met"
+
+
+def test_reloading_after_a_conflict_shows_the_latest_answers(themes: AppTest, new_app: Callable[..., AppTest]) -> None:
+    other_tab = go(new_app(a=themes.query_params["a"]), "themes")
+    other_tab.radio(key="answer-a1").set_value("met").run()
+    themes.radio(key="answer-a1").set_value("not_met").run()
+
+    themes.button(key="reload-top").click().run()
+
+    assert (themes.radio(key="answer-a1").value, list(themes.error)) == ("met", [])
+
+
+def test_a_failed_write_keeps_the_answer_and_try_again_saves_it(
+    themes: AppTest, store: AssessmentStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_save = AssessmentStore.save
+
+    def database_down(*args: object, **kwargs: object) -> None:
+        raise StoreUnavailable(UNAVAILABLE)
+
+    monkeypatch.setattr(AssessmentStore, "save", database_down)
+    themes.radio(key="answer-a1").set_value("partly").run()
+    shown_while_down = (themes.error[0].value, themes.radio(key="answer-a1").value)
+    monkeypatch.setattr(AssessmentStore, "save", real_save)
+
+    themes.button(key="retry-top").click().run()
+
+    assert shown_while_down == (UNAVAILABLE, "partly")
+    assert saved_answers(store, themes) == {"a1": AnswerValue.PARTLY}
+    assert not themes.error
+
+
+def test_the_last_theme_leads_to_the_review(themes: AppTest) -> None:
+    themes.button(key="next-theme").click().run()
+    themes.button(key="to-review").click().run()
+
+    assert themes.title[0].value == "Review"
