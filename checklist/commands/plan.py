@@ -1,0 +1,64 @@
+"""`checklist plan`: the PDF action plan from the command line, the same PDF as the app's download."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+
+def _creation_date(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not an ISO date or date-time such as 2026-03-01") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+@click.command("plan")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The PDF to write."
+)
+@click.option(
+    "--bank",
+    "bank_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Question bank YAML (default: the shipped recommendations.yaml).",
+)
+@click.option(
+    "--creation-date",
+    "creation_date",
+    default=None,
+    metavar="ISO",
+    help="Date to stamp in the PDF, e.g. 2026-03-01; the same input and date give the same bytes.",
+)
+def plan_command(file: Path, output: Path, bank_path: Path | None, creation_date: str | None) -> None:
+    """Make the PDF action plan for an assessment file (JSON, or a PDF made by this tool)."""
+    # Imported here so that `checklist --help` stays fast: the PDF stack is heavy.
+    from checklist import __version__
+    from checklist.cli import fail, read_assessment, read_bank
+    from checklist.domain.scoring import score_assessment
+    from checklist.render.pdf import build_action_plan_pdf
+
+    created = _creation_date(creation_date)
+    bank = read_bank(bank_path)
+    assessment = read_assessment(file, bank)
+    result = score_assessment(bank, assessment)
+    pdf = build_action_plan_pdf(bank, assessment, result, tool_version=__version__, creation_date=created)
+    try:
+        output.write_bytes(pdf)
+    except OSError as exc:
+        fail(f"{output}: cannot be written ({exc.strerror or exc})")
+    click.echo(
+        f"Wrote {output} ({len(pdf) / 1000:.0f} kB): "
+        f"{_count(len(assessment.actions), 'planned action')}, {_count(len(result.gaps), 'gap')}"
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"

@@ -1,0 +1,280 @@
+"""The PDF action plan a service hands to its commissioner.
+
+Contents, in order: a cover; a one-page summary (overall score, completion,
+the theme chart, the five most important gaps, quick wins); the action plan
+table in gap-ranking order; every theme's answers with notes and N/A reasons;
+how the scoring works; the sources. The assessment's JSON is attached as
+"assessment.json", so the PDF alone is a complete submission.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+from fpdf.enums import Align, TableCellFillMode, XPos, YPos
+from fpdf.fonts import FontFace
+
+from checklist.domain.assessment import Answer, AnswerValue, Assessment, PlannedAction
+from checklist.domain.bank import QuestionBank, Theme
+from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
+from checklist.domain.plan import ordered_plan
+from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
+from checklist.render.charts import chart_png, theme_scores_chart
+from checklist.render.fonts import printable
+from checklist.render.pdf_layout import BAND, FAMILY, MUTED, PlanDocument, day, metadata, percent, short
+
+TOP_GAPS = 5
+SUMMARY_QUICK_WINS = 6
+# A table row must fit on one page, so very long action texts are cut in the
+# table and printed in full after it.
+CELL_LIMIT = 900
+PLAN_COLUMNS = (("Gap", 10), ("Action", 62), ("Question", 52), ("Owner", 24), ("Due", 18), ("Status", 14))
+
+
+def build_action_plan_pdf(
+    bank: QuestionBank,
+    assessment: Assessment,
+    result: ScoreResult,
+    *,
+    tool_version: str,
+    creation_date: datetime | None = None,
+) -> bytes:
+    """The action plan PDF; a fixed `creation_date` makes the bytes deterministic."""
+    created = creation_date or datetime.now(UTC)
+    pdf = PlanDocument()
+    service = assessment.service.name or "Unnamed service"
+    metadata(
+        pdf,
+        title=f"Action plan: {service}",
+        author=(assessment.assessor.name if assessment.assessor else "") or assessment.service.organisation or service,
+        subject=f"Women's access self-assessment and action plan for {service}",
+        keywords="women, drug and alcohol services, self-assessment, action plan",
+        creator=f"checklist {tool_version}",
+        producer=f"checklist {tool_version}",
+        creation_date=created,
+    )
+    _cover(pdf, bank, assessment, created)
+    _summary(pdf, bank, result)
+    _plan(pdf, bank, assessment, result)
+    _answers(pdf, bank, assessment, result)
+    _scoring(pdf, bank, result)
+    _sources(pdf, bank)
+    pdf.embed_file(
+        bytes=dump_assessment(assessment, tool_version=tool_version, now=created),
+        basename=ATTACHMENT_NAME,
+        mime_type="application/json",
+        desc="The assessment's answers and plan; open this PDF in the tool to continue or compare it.",
+        creation_date=created,
+        modification_date=created,
+    )
+    return bytes(pdf.output())
+
+
+def _cover(pdf: PlanDocument, bank: QuestionBank, assessment: Assessment, created: datetime) -> None:
+    pdf.add_page()
+    pdf.set_y(45)
+    pdf.para("How well does our service serve women?", size=12, muted=True)
+    pdf.heading("Self-assessment and action plan")
+    service = assessment.service
+    pdf.para(service.name or "Unnamed service", size=20, bold=True, gap=6)
+    if assessment.practice:
+        pdf.para("Practice assessment: not for submission.", bold=True, gap=4)
+    assessor = assessment.assessor
+    for label, value in (
+        ("Organisation", service.organisation),
+        ("Area", service.area),
+        ("Assessed on", day(assessment.assessed_on)),
+        ("Assessor", ", ".join(p for p in (assessor.name, assessor.role) if p) if assessor else ""),
+        ("Question bank", f"{bank.title} ({bank.id}, version {assessment.bank.version})"),
+        ("Made on", day(created.date())),
+    ):
+        pdf.labelled(label, value)
+    pdf.ln(8)
+    pdf.para(
+        "This PDF carries the assessment itself as an attached file (assessment.json). Open the PDF in the "
+        "tool to continue, re-assess or compare it; no other file is needed.",
+        size=9,
+        muted=True,
+    )
+
+
+def _summary(pdf: PlanDocument, bank: QuestionBank, result: ScoreResult) -> None:
+    pdf.heading("Summary", new_page=True)
+    pdf.labelled("Overall score", f"{percent(result.overall)} out of 100", label_width=45)
+    pdf.labelled(
+        "Completion",
+        f"{result.answered} of {result.applicable} applicable questions answered ({result.completion:.0%})",
+        label_width=45,
+    )
+    pdf.ln(2)
+    chart = theme_scores_chart(result)
+    described = chart.to_dict().get("description", "Bar chart of the score for each theme.")
+    pdf.image(io.BytesIO(chart_png(chart)), x=Align.C, w=min(170, 60 + 11 * len(result.themes)), alt_text=described)
+    pdf.ln(3)
+    pdf.heading(f"The {min(TOP_GAPS, len(result.gaps))} most important gaps", level=1)
+    if result.gaps:
+        pdf.bullets([_gap_line(bank, g) for g in result.gaps[:TOP_GAPS]], numbered=True, size=9)
+    else:
+        pdf.para("There are no gaps: every answered question is met.")
+    pdf.heading("Quick wins", level=1)
+    wins = result.quick_wins
+    if not wins:
+        pdf.para("No quick wins: no gap both matters (weight 2 or 3) and costs little to close.")
+        return
+    pdf.bullets([_gap_line(bank, g, marks=False) for g in wins[:SUMMARY_QUICK_WINS]], size=9)
+    if len(wins) > SUMMARY_QUICK_WINS:
+        pdf.para(f"and {len(wins) - SUMMARY_QUICK_WINS} more, listed in the action plan.", size=9, muted=True)
+
+
+def _gap_line(bank: QuestionBank, gap: Gap, *, marks: bool = True) -> str:
+    question = bank.question(gap.question_id)
+    theme = bank.theme_of(gap.question_id)
+    text = short(question.text, 220) if question else gap.question_id
+    flags = [gap.answer.label]
+    if marks:
+        flags += [name for name, on in (("safety", gap.safety), ("quick win", gap.quick_win)) if on]
+    return f"{text} ({theme.title if theme else gap.theme_id}; {', '.join(flags)})"
+
+
+def _plan(pdf: PlanDocument, bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    pdf.heading("Action plan", new_page=True)
+    actions = ordered_plan(bank, assessment, result)
+    if not actions:
+        pdf.para("No actions have been planned yet. The most important gaps are listed in the summary.")
+        return
+    pdf.para(
+        "Actions in the order of the gaps they close: safety first, then what matters most and costs least. "
+        "'Gap' is the gap's place in that order; a dash means the question is no longer a gap.",
+        size=9,
+        muted=True,
+    )
+    rank = {g.question_id: i for i, g in enumerate(result.gaps, 1)}
+    cut: list[PlannedAction] = []
+    pdf.set_font(FAMILY, "", 8.5)
+    with pdf.table(
+        col_widths=tuple(w for _, w in PLAN_COLUMNS),
+        headings_style=FontFace(emphasis="BOLD", fill_color=(220, 230, 240)),
+        repeat_headings=1,
+        cell_fill_mode=TableCellFillMode.ROWS,
+        cell_fill_color=BAND,
+        line_height=4.2,
+        text_align="LEFT",
+        padding=1.2,
+    ) as table:
+        table.row([name for name, _ in PLAN_COLUMNS])
+        for action in actions:
+            question = bank.question(action.question_id)
+            if len(action.text) > CELL_LIMIT:
+                cut.append(action)
+            table.row(
+                [
+                    str(rank.get(action.question_id, "–")),
+                    printable(short(action.text, CELL_LIMIT)),
+                    printable(short(question.text, 300) if question else action.question_id),
+                    printable(action.owner or "—"),
+                    day(action.due),
+                    action.status.label,
+                ]
+            )
+    pdf.set_font(FAMILY, "", 10)
+    pdf.ln(3)
+    if cut:
+        pdf.heading("Actions in full", level=1)
+        for action in cut:
+            question = bank.question(action.question_id)
+            title = short(question.text, 300) if question else action.question_id
+            pdf.para(f"For: {title}", bold=True, size=9, gap=0.8)
+            pdf.para(action.text, size=9)
+
+
+def _answers(pdf: PlanDocument, bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    pdf.heading("Answers by theme", new_page=True)
+    pdf.para("Every question, with the answer given, its note, and the reason for any 'not applicable'.", muted=True)
+    excluded = {e.question_id: e.reason for e in result.excluded_by_profile}
+    for number, theme in enumerate(bank.themes, 1):
+        _theme_answers(pdf, number, theme, assessment.answers, excluded, result)
+
+
+def _theme_answers(
+    pdf: PlanDocument,
+    number: int,
+    theme: Theme,
+    answers: dict[str, Answer],
+    excluded: dict[str, str],
+    result: ScoreResult,
+) -> None:
+    pdf.heading(f"{number}. {theme.title}", level=1)
+    score = result.theme(theme.id)
+    if score:
+        pdf.para(
+            f"Score {percent(score.score)} out of 100; {score.answered} of {score.applicable} applicable "
+            "questions answered.",
+            size=9,
+            muted=True,
+        )
+    for index, question in enumerate(theme.questions, 1):
+        if pdf.will_page_break(18):
+            pdf.add_page()
+        pdf.para(f"{number}.{index}  {question.text}", bold=True, size=9.5, gap=0.8)
+        answer = answers.get(question.id)
+        if question.id in excluded:
+            pdf.para(f"Left out by the service profile: {excluded[question.id]}.", size=9, muted=True)
+        elif answer is None:
+            pdf.para("Not answered.", size=9, muted=True)
+        else:
+            _answer_lines(pdf, answer)
+        pdf.rule()
+
+
+def _answer_lines(pdf: PlanDocument, answer: Answer) -> None:
+    pdf.para(f"Answer: {answer.answer.label}", size=9, gap=0.8)
+    if answer.answer is AnswerValue.NA and answer.na_reason:
+        pdf.para(f"Not applicable because: {answer.na_reason}", size=9, gap=0.8)
+    if answer.note:
+        pdf.para(f"Note: {answer.note}", size=9, gap=0.8)
+    pdf.ln(0.7)
+
+
+def _scoring(pdf: PlanDocument, bank: QuestionBank, result: ScoreResult) -> None:
+    pdf.heading("How the scoring works", new_page=True)
+    pdf.bullets(list(SCORING_RULES), size=9.5)
+    pdf.ln(2)
+    pdf.heading("What this means for this assessment", level=1)
+
+    def titled(qid: str) -> str:
+        question = bank.question(qid)
+        return short(question.text, 200) if question else qid
+
+    not_applicable = [f"{titled(e.question_id)}: {e.reason}" for e in result.not_applicable]
+    left_out = [f"{titled(e.question_id)} ({e.reason})" for e in result.excluded_by_profile]
+    groups = (
+        ("Not applicable, with the service's reasons", not_applicable),
+        ("Left out by the service profile", left_out),
+        ("To check (answered 'don't know')", [titled(g.question_id) for g in result.to_check]),
+        ("Not answered yet", [titled(q) for q in result.unanswered]),
+    )
+    for title, items in groups:
+        pdf.para(f"{title}: {len(items)}", bold=True, size=9.5, gap=0.8)
+        if items:
+            pdf.bullets(items, size=9)
+        pdf.ln(1)
+
+
+def _sources(pdf: PlanDocument, bank: QuestionBank) -> None:
+    pdf.heading("Sources", new_page=True)
+    for source in bank.sources:
+        if pdf.will_page_break(14):
+            pdf.add_page()
+        pdf.para(f"{source.title}. {source.publisher}, {source.year}.", size=9.5, gap=0.3)
+        pdf.set_font(FAMILY, "", 9)
+        pdf.set_text_color(0, 90, 160)
+        pdf.multi_cell(
+            0, 4.5, printable(source.url), link=source.url, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
+        pdf.set_text_color(*MUTED)
+        pdf.ln(2.5)
+    pdf.set_text_color(20, 20, 20)
+
+
+__all__ = ["build_action_plan_pdf"]

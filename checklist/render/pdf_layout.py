@@ -1,0 +1,126 @@
+"""The action plan's page furniture: an A4 FPDF with our fonts, headings and paragraphs.
+
+Every string goes through `printable` before fpdf2 sees it, so a character no
+font can draw shows as U+FFFD instead of vanishing; nothing is written with
+markdown=True, so user text is always literal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fpdf import FPDF, ViewerPreferences
+from fpdf.enums import Align, XPos, YPos
+
+from checklist.render.fonts import font_set, printable
+
+FAMILY = "NotoSans"
+FALLBACK = "DejaVu"
+TOTAL_PAGES = "{checklist:nb}"
+TEXT = (20, 20, 20)
+MUTED = (80, 80, 80)
+ACCENT = (0, 114, 178)  # Okabe-Ito blue, as in the charts
+BAND = (238, 243, 248)
+
+
+class PlanDocument(FPDF):
+    """A4 pages with "Page n of N" at the foot of each."""
+
+    def __init__(self) -> None:
+        super().__init__(format="A4", unit="mm")
+        fonts = font_set()
+        for style, path in fonts.main.items():
+            self.add_font(FAMILY, style, path)
+        for style, path in fonts.fallback.items():
+            self.add_font(FALLBACK, style, path)
+        if fonts.fallback:
+            self.set_fallback_fonts([FALLBACK], exact_match=False)
+        self.set_margins(15, 15, 15)
+        self.set_auto_page_break(auto=True, margin=18)
+        self.alias_nb_pages(TOTAL_PAGES)
+        self.viewer_preferences = ViewerPreferences(display_doc_title=True)
+        self.set_lang("en-GB")
+        self.set_text_color(*TEXT)
+        self.set_font(FAMILY, size=10)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FAMILY, size=8)
+        self.set_text_color(*MUTED)
+        self.cell(0, 5, f"Page {self.page_no()} of {TOTAL_PAGES}", align=Align.C)
+        self.set_text_color(*TEXT)
+
+    # Writing helpers -----------------------------------------------------
+
+    def heading(self, text: str, level: int = 0, *, new_page: bool = False) -> None:
+        """A heading that is also an outline entry (bookmark)."""
+        if new_page:
+            self.add_page()
+        size = (16, 13, 11)[min(level, 2)]
+        # Keep a heading with at least a few lines of what follows it.
+        if self.will_page_break(size + 20):
+            self.add_page()
+        self.set_font(FAMILY, "B", size)
+        self.start_section(printable(text), level=level)
+        self.set_text_color(*(ACCENT if level == 0 else TEXT))
+        self.multi_cell(0, size * 0.5, printable(text), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*TEXT)
+        self.ln(1.5)
+        self.set_font(FAMILY, size=10)
+
+    def para(self, text: str, *, size: float = 10, bold: bool = False, muted: bool = False, gap: float = 1.5) -> None:
+        self.set_font(FAMILY, "B" if bold else "", size)
+        if muted:
+            self.set_text_color(*MUTED)
+        self.multi_cell(0, size * 0.5, printable(text), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(*TEXT)
+        self.ln(gap)
+        self.set_font(FAMILY, size=10)
+
+    def labelled(self, label: str, value: str, *, label_width: float = 38) -> None:
+        """A "Label: value" line whose value wraps under itself."""
+        y = self.get_y()
+        if self.will_page_break(6):
+            self.add_page()
+            y = self.get_y()
+        self.set_font(FAMILY, "B", 10)
+        self.set_xy(self.l_margin, y)
+        self.multi_cell(label_width, 5, printable(label), align=Align.L, new_x=XPos.RIGHT, new_y=YPos.TOP)
+        self.set_font(FAMILY, "", 10)
+        self.multi_cell(0, 5, printable(value or "—"), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(0.8)
+
+    def bullets(self, items: list[str], *, numbered: bool = False, size: float = 10) -> None:
+        self.set_font(FAMILY, "", size)
+        for i, item in enumerate(items, 1):
+            marker = f"{i}." if numbered else "•"
+            self.set_x(self.l_margin)
+            if self.will_page_break(6):
+                self.add_page()
+            self.cell(7, size * 0.5, marker)
+            self.multi_cell(0, size * 0.5, printable(item), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.ln(0.8)
+
+    def rule(self) -> None:
+        self.set_draw_color(200, 200, 200)
+        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+        self.ln(2)
+
+
+def short(text: str, limit: int) -> str:
+    """Text cut at `limit` characters with an ellipsis, for summaries; full text appears elsewhere."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def day(value: date | None) -> str:
+    return f"{value.day} {value:%b %Y}" if value else "—"
+
+
+def percent(value: float | None) -> str:
+    return "no score yet" if value is None else f"{value:.1f}"
+
+
+def metadata(pdf: PlanDocument, **fields: Any) -> None:
+    for name, value in fields.items():
+        getattr(pdf, f"set_{name}")(printable(value) if isinstance(value, str) else value)
