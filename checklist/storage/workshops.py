@@ -1,0 +1,130 @@
+"""The workshop store: one row per workshop, in the same database as the assessments.
+
+Every participant writes to the same workshop at the same time, so changes go
+through `update`: read, apply a pure change, write back only if nobody saved in
+between, and otherwise try again with the newer copy. Nobody's answer is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pydantic import ValidationError
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.sql.elements import ColumnElement
+
+from checklist.domain.workshop import Workshop, new_join_code
+from checklist.storage.store import NOT_READABLE, UNAVAILABLE, StaleRevision, StoreError, StoreUnavailable, _engine
+
+UPDATE_ATTEMPTS = 20
+CODE_ATTEMPTS = 10
+BUSY = "the workshop is busy with many people saving at once; try again in a moment"
+
+# Its own metadata, so creating these tables never touches the assessment store's.
+metadata = MetaData()
+workshops = Table(
+    "workshops",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("join_code", String(16), nullable=False, unique=True),
+    Column("revision", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class StoredWorkshop:
+    workshop: Workshop
+    revision: int
+
+
+class WorkshopStore:
+    """Workshops by id (the facilitator's link) and by join code (the participants' way in)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._engine = _engine(url)
+        self._ready = False
+
+    def _connect_ready(self) -> None:
+        if not self._ready:
+            metadata.create_all(self._engine)
+            self._ready = True
+
+    def create(self, workshop: Workshop) -> StoredWorkshop:
+        """Save a new workshop; a join code already in use is replaced by a fresh one."""
+        for _ in range(CODE_ATTEMPTS):
+            try:
+                self._connect_ready()
+                with self._engine.begin() as conn:
+                    conn.execute(insert(workshops).values(revision=1, **_row(workshop)))
+                return StoredWorkshop(workshop, 1)
+            except IntegrityError:
+                workshop = workshop.model_copy(update={"join_code": new_join_code()})
+            except SQLAlchemyError:
+                raise StoreUnavailable(UNAVAILABLE) from None
+        raise StoreError("could not find a free join code; try again")
+
+    def get(self, workshop_id: str) -> StoredWorkshop | None:
+        return self._one(workshops.c.id == workshop_id)
+
+    def by_code(self, join_code: str) -> StoredWorkshop | None:
+        return self._one(workshops.c.join_code == join_code)
+
+    def save(self, workshop: Workshop, *, expected_revision: int) -> StoredWorkshop:
+        statement = (
+            update(workshops)
+            .where(workshops.c.id == workshop.id, workshops.c.revision == expected_revision)
+            .values(revision=expected_revision + 1, **_row(workshop))
+        )
+        try:
+            self._connect_ready()
+            with self._engine.begin() as conn:
+                changed = conn.execute(statement).rowcount
+        except SQLAlchemyError:
+            raise StoreUnavailable(UNAVAILABLE) from None
+        if changed != 1:
+            raise StaleRevision("this workshop was changed by someone else first")
+        return StoredWorkshop(workshop, expected_revision + 1)
+
+    def update(self, workshop_id: str, change: Callable[[Workshop], Workshop]) -> StoredWorkshop:
+        """Apply `change` to the latest copy and save it, retrying when someone saved in between."""
+        for _ in range(UPDATE_ATTEMPTS):
+            stored = self.get(workshop_id)
+            if stored is None:
+                raise StoreError("this workshop no longer exists")
+            try:
+                return self.save(change(stored.workshop), expected_revision=stored.revision)
+            except StaleRevision:
+                continue
+        raise StoreUnavailable(BUSY)
+
+    def _one(self, condition: ColumnElement[bool]) -> StoredWorkshop | None:
+        try:
+            self._connect_ready()
+            with self._engine.connect() as conn:
+                row = conn.execute(select(workshops).where(condition)).first()
+        except SQLAlchemyError:
+            raise StoreUnavailable(NOT_READABLE) from None
+        if row is None:
+            return None
+        try:
+            return StoredWorkshop(Workshop.model_validate_json(row.document), row.revision)
+        except ValidationError:
+            raise StoreError("this saved workshop cannot be read; it may have been changed by hand") from None
+
+    def dispose(self) -> None:
+        self._engine.dispose()
+
+
+def _row(workshop: Workshop) -> dict[str, object]:
+    return {
+        "id": workshop.id,
+        "join_code": workshop.join_code,
+        "document": workshop.model_dump_json(),
+        "updated_at": datetime.now(UTC),
+    }
