@@ -1,0 +1,75 @@
+"""The workshop's spread of answers as a chart spec: one stacked bar per question.
+
+Answers keep one colour each (Okabe-Ito, safe for colour blindness) and their
+counts are written in the tooltip and the table beside the chart, so colour is
+never the only way to read it. Questions stay in the order given (most disagreed first).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+
+from checklist.domain.assessment import ANSWER_LABELS, AnswerValue
+from checklist.domain.bank import QuestionBank
+from checklist.domain.workshop import QuestionSpread
+
+ANSWER_COLOURS = {
+    AnswerValue.MET: "#009E73",
+    AnswerValue.PARTLY: "#F0E442",
+    AnswerValue.NOT_MET: "#D55E00",
+    AnswerValue.UNKNOWN: "#999999",
+    AnswerValue.NA: "#56B4E9",
+}
+LABEL_LIMIT = 60
+
+
+def question_label(bank: QuestionBank, question_id: str, number: int) -> str:
+    question = bank.question(question_id)
+    text = question.text if question else question_id
+    short = text if len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1].rstrip() + "…"
+    return f"{number}. {short}"
+
+
+def spread_chart(bank: QuestionBank, spreads: list[QuestionSpread]) -> Any:
+    """Stacked bars of how many gave each answer, one bar per question, in the order given."""
+    rows = [
+        {
+            "question": question_label(bank, spread.question_id, number),
+            "answer": ANSWER_LABELS[value],
+            "order": list(AnswerValue).index(value),
+            "count": spread.counts[value],
+        }
+        for number, spread in enumerate(spreads, start=1)
+        for value in AnswerValue
+        if spread.counts[value]
+    ]
+    order = [question_label(bank, s.question_id, n) for n, s in enumerate(spreads, start=1)]
+    described = "; ".join(
+        f"{label}: " + ", ".join(f"{ANSWER_LABELS[v]} {s.counts[v]}" for v in AnswerValue if s.counts[v])
+        for label, s in zip(order, spreads, strict=True)
+    )
+    return (
+        alt.Chart(alt.InlineData(values=rows))
+        .mark_bar()
+        .encode(
+            y=alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("count:Q", title="People", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "answer:N",
+                title="Answer",
+                scale=alt.Scale(domain=list(ANSWER_LABELS.values()), range=[ANSWER_COLOURS[v] for v in AnswerValue]),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("question:N", title="Question"),
+                alt.Tooltip("answer:N", title="Answer"),
+                alt.Tooltip("count:Q", title="People"),
+            ],
+        )
+        .properties(
+            title="How the room answered, most disagreed first",
+            description=f"Stacked bar chart of answers per question. {described}",
+        )
+    )
