@@ -9,9 +9,9 @@ from checklist.ui.navigation import PageSpec
 
 # The menu, in order. To add a page, write its show() function in checklist/ui/,
 # a two-line file in app_pages/, and one line here, for example:
-#     PageSpec("results.py", "Results", "results", ":material/insights:"),
-#     PageSpec("plan.py", "Action plan", "plan", ":material/task_alt:"),
-#     PageSpec("compare.py", "Compare submissions", "compare", ":material/compare_arrows:"),
+#     PageSpec("results.py", "Results", "results"),
+#     PageSpec("plan.py", "Action plan", "plan"),
+#     PageSpec("compare.py", "Compare submissions", "compare"),
 PAGES: tuple[PageSpec, ...] = (
     navigation.START,
     navigation.PROFILE,
@@ -26,7 +26,8 @@ def registered(url_path: str) -> PageSpec | None:
 
 
 def run() -> None:
-    st.set_page_config(page_title="Women's access self-assessment", page_icon=":material/checklist:", layout="wide")
+    # No page_icon: a material icon favicon is fetched from fonts.gstatic.com, and the app must stay on loopback.
+    st.set_page_config(page_title="Women's access self-assessment", layout="wide")
     state.init()
     session.follow_url()
     current = st.navigation([spec.page(default=spec is PAGES[0]) for spec in PAGES])

@@ -18,20 +18,21 @@ class PageSpec:
     file: str  # in app_pages/
     title: str
     url_path: str
-    icon: str
 
     @property
     def path(self) -> Path:
         return PAGE_DIR / self.file
 
     def page(self, *, default: bool = False) -> st.Page:
-        return st.Page(self.path, title=self.title, url_path=self.url_path, icon=self.icon, default=default)
+        # No icon: Streamlit makes a page's icon the favicon and fetches material icons from
+        # fonts.gstatic.com, while the app must make no request outside the server it runs on.
+        return st.Page(self.path, title=self.title, url_path=self.url_path, default=default)
 
 
-START = PageSpec("start.py", "Start", "start", ":material/home:")
-PROFILE = PageSpec("profile.py", "Service profile", "profile", ":material/badge:")
-THEMES = PageSpec("themes.py", "Themes", "themes", ":material/checklist:")
-REVIEW = PageSpec("review.py", "Review", "review", ":material/fact_check:")
+START = PageSpec("start.py", "Start", "start")
+PROFILE = PageSpec("profile.py", "Service profile", "profile")
+THEMES = PageSpec("themes.py", "Themes", "themes")
+REVIEW = PageSpec("review.py", "Review", "review")
 
 
 def go(spec: PageSpec, **query: str) -> None:

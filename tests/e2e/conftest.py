@@ -1,0 +1,263 @@
+"""Shared end-to-end fixtures: the real app under `streamlit run`, driven by Debian's Chromium.
+
+How to use them in a test module (every test here must be marked e2e):
+
+    pytestmark = pytest.mark.e2e
+
+    def test_something(app_server, page):          # one server per module, a fresh tab per test
+        open_app(page, app_server, "themes", a=assessment_id)
+        page.get_by_text("Met", exact=True).first.click()
+        wait_for_text(page, "Answered 1 of 4")
+        assert_accessible(page)                     # axe-core: no serious or critical violation
+        screenshot(page, "themes-laptop")           # the whole page, into /tmp/shots/
+
+* `app_server` runs app.py on the tiny bank in tests/ui/conftest.py. A module that needs another bank
+  or environment starts its own with `start_server(tmp_path, bank=..., env={...})` (and stops it).
+* `page` is a new browser context per test. Its route guard blocks every request that does not go
+  to 127.0.0.1 or localhost; after the test the number of blocked requests must be zero.
+* Each server gets a free loopback port, its own HOME and its own CHECKLIST_DATA_DIR (so its own
+  SQLite database), so tests run in parallel under `pytest -n 2`.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, Playwright, Route, WebSocketRoute, sync_playwright
+
+from checklist.paths import PROJECT_ROOT
+from tests.ui.conftest import small_bank_document
+
+CHROMIUM = "/usr/bin/chromium"
+STREAMLIT = PROJECT_ROOT / ".venv" / "bin" / "streamlit"
+SHOTS = Path(os.environ.get("CHECKLIST_SHOTS_DIR", "/tmp/shots"))
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class AppServer:
+    """One `streamlit run app.py` process. `kill()` is a SIGKILL; `start()` again reuses the same database."""
+
+    home: Path
+    env: dict[str, str]
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> AppServer:
+        command = [str(STREAMLIT), "run", "app.py", "--server.port", str(self.port), "--server.headless", "true"]
+        log = (self.home / "server.log").open("ab")
+        self.process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=self.env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
+        )
+        self._wait_healthy()
+        return self
+
+    def _wait_healthy(self, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited early; see {self.home / 'server.log'}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as reply:  # noqa: S310 - loopback
+                    if reply.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"streamlit did not become healthy in {timeout} s; see {self.home / 'server.log'}")
+
+    def kill(self) -> None:
+        """Die as in a crash or power cut: no clean shutdown."""
+        if self.process is not None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+            self.process = None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+            self.process = None
+
+
+def write_small_bank(folder: Path) -> Path:
+    path = folder / "bank.yaml"
+    path.write_text(yaml.safe_dump(small_bank_document()), encoding="utf-8")
+    return path
+
+
+def start_server(folder: Path, *, bank: Path | None = None, env: dict[str, str] | None = None) -> AppServer:
+    """Start the app with its own HOME and data folder under `folder`; `bank` None means the shipped bank."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "home").mkdir(exist_ok=True)
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(folder / "home"),
+        "LANG": "C.UTF-8",
+        "CHECKLIST_DATA_DIR": str(folder / "data"),
+        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
+        "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
+    }
+    if bank is not None:
+        environment["CHECKLIST_BANK"] = str(bank)
+    return AppServer(home=folder, env={**environment, **(env or {})}).start()
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The app on the small test bank, shared by the tests of one module."""
+    folder = tmp_path_factory.mktemp("app")
+    server = start_server(folder, bank=write_small_bank(folder))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver: Playwright) -> Iterator[Browser]:
+    browser = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    )
+    yield browser
+    browser.close()
+
+
+def is_loopback(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme not in {"http", "https", "ws", "wss"} or (parsed.hostname or "") in LOOPBACK
+
+
+@dataclass
+class RouteGuard:
+    """Counts (and blocks) every request that would leave the machine."""
+
+    blocked: list[str] = field(default_factory=list)
+
+    def block(self, route: Route) -> None:
+        self.blocked.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    def block_socket(self, socket_route: WebSocketRoute) -> None:
+        self.blocked.append(socket_route.url)
+        socket_route.close()
+
+
+@pytest.fixture
+def guard() -> RouteGuard:
+    return RouteGuard()
+
+
+@pytest.fixture
+def page(browser: Browser, guard: RouteGuard) -> Iterator[Page]:
+    """A fresh tab (own cookies and storage) at laptop size, with the route guard on."""
+    context = browser.new_context(viewport=LAPTOP, accept_downloads=True)
+    context.set_default_timeout(15_000)
+    context.route(lambda url: not is_loopback(url), guard.block)
+    context.route_web_socket(lambda url: not is_loopback(url), guard.block_socket)
+    tab = context.new_page()
+    yield tab
+    context.close()
+    assert guard.blocked == [], f"the page tried to reach outside this machine: {guard.blocked}"
+
+
+def wait_until_idle(page: Page) -> None:
+    """Wait for Streamlit to finish its script run (pair it with wait_for_text after an action)."""
+    page.wait_for_selector(READY)
+
+
+def open_app(page: Page, server: AppServer, path: str = "", **query: str) -> None:
+    """Open a page of the app (url path like "themes"), with query parameters such as a=<id>."""
+    suffix = f"?{urlencode(query)}" if query else ""
+    page.goto(f"{server.url}/{path}{suffix}")
+    wait_until_idle(page)
+    page.wait_for_selector('[data-testid="stMainBlockContainer"] h1')
+
+
+def wait_for_text(page: Page, text: str) -> None:
+    page.get_by_text(text).first.wait_for()
+    wait_until_idle(page)
+
+
+def assert_no_app_error(page: Page) -> None:
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+# Violations that Streamlit's own markup causes, whatever the page content. Each entry names the
+# axe rule and the CSS selector of the element, so a violation in our content is never hidden.
+STREAMLIT_OWN = {
+    # The sidebar's collapse button and the toolbar are Streamlit's chrome, not our content.
+}
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core on the current page: no serious or critical violation from our content."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    problems = [
+        f"{v['id']} ({v['impact']}): {node['target']} {v['help']}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+        for node in v["nodes"]
+        if not any(sel in STREAMLIT_OWN.get(v["id"], ()) for sel in map(str, node["target"]))
+    ]
+    assert problems == []
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Screenshot the whole page into SHOTS. Streamlit scrolls an inner box, so grow the viewport to fit it."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size or LAPTOP
+    height = page.evaluate(
+        "Math.max(...Array.from(document.querySelectorAll('*')).map(e => e.scrollHeight), window.innerHeight)"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(int(height), 16_000)})
+    wait_until_idle(page)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+    return path
