@@ -22,7 +22,7 @@ from checklist.domain.plan import ordered_plan
 from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
 from checklist.render.charts import chart_png, theme_scores_chart
 from checklist.render.fonts import printable
-from checklist.render.pdf_layout import BAND, FAMILY, MUTED, PlanDocument, day, metadata, percent, short
+from checklist.render.pdf_layout import BAND, FAMILY, TEXT, PlanDocument, day, metadata, percent, short
 
 TOP_GAPS = 5
 SUMMARY_QUICK_WINS = 6
@@ -272,9 +272,8 @@ def _sources(pdf: PlanDocument, bank: QuestionBank) -> None:
         pdf.multi_cell(
             0, 4.5, printable(source.url), link=source.url, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
-        pdf.set_text_color(*MUTED)
+        pdf.set_text_color(*TEXT)
         pdf.ln(2.5)
-    pdf.set_text_color(20, 20, 20)
 
 
 __all__ = ["build_action_plan_pdf"]
