@@ -179,7 +179,7 @@ def test_yaml_aliases_are_refused_so_a_billion_laughs_cannot_expand() -> None:
 def test_a_python_object_tag_is_refused() -> None:
     data = b"schema_version: 1\nid: !!python/object/apply:os.system ['echo hacked']\n"
     message = only_problem(data)
-    assert message.startswith("the YAML cannot be read: could not determine a constructor")
+    assert message.startswith("the YAML cannot be read:")
     assert "python/object" in message
 
 
