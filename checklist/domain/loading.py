@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -86,7 +87,8 @@ def bank_warnings(assessment: Assessment, bank: QuestionBank) -> list[str]:
             f"this file was made with {same} {ref.version}; "
             f"this tool has version {bank.version}: answers are matched by question id"
         )
-    unknown = sorted(qid for qid in assessment.answers if bank.question(qid) is None)
+    known = {q.id for _, q in bank.questions()}
+    unknown = sorted(qid for qid in assessment.answers if qid not in known)
     if unknown:
         warnings.append(
             f"{len(unknown)} answer(s) are for questions this bank does not have, and are kept but not scored: "
@@ -155,24 +157,23 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return dict(pairs)
 
 
+# A whole JSON string, or an unterminated one up to the end (written "unrolled" so the regex engine never backtracks).
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _nesting_depth(text: str) -> int:
-    """Deepest bracket nesting outside strings, found without parsing."""
+    """Deepest bracket nesting outside strings, found without parsing.
+
+    Strings are cut out and only brackets are looped over: a loop over every
+    character cost more than parsing the whole file.
+    """
     depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
+    for bracket in _BRACKET.findall(_STRING.sub("", text)):
+        if bracket in "[{":
             depth += 1
             deepest = max(deepest, depth)
-        elif char in "]}":
+        else:
             depth -= 1
     return deepest
 
