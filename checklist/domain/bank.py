@@ -270,6 +270,9 @@ def parse_bank(data: bytes, name: str = "<bank>") -> QuestionBank:
             [f"schema_version is {raw.get('schema_version')!r}; this tool reads schema_version {SCHEMA_VERSION}"],
         )
     raw.pop("sha256", None)
+    odd_key = _key_json_cannot_hold(raw)
+    if odd_key is not None:
+        raise BankError(name, [f"the key {odd_key} is not text (YAML read it as a date or similar): put it in quotes"])
     # Through JSON so that strict mode accepts YAML lists as tuples while still
     # refusing "2" for a weight or "yes" for a true/false field.
     document = json.dumps({**raw, "sha256": hashlib.sha256(data).hexdigest()}, default=str)
@@ -278,6 +281,23 @@ def parse_bank(data: bytes, name: str = "<bank>") -> QuestionBank:
     except ValidationError as exc:
         raise BankError(name, _validation_messages(exc, raw)) from None
     return bank
+
+
+def _key_json_cannot_hold(node: object) -> str | None:
+    """The first mapping key, such as an unquoted date, that the trip through JSON would choke on."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not isinstance(key, str | int | float | bool | None):
+                return str(key)
+            found = _key_json_cannot_hold(value)
+            if found is not None:
+                return found
+    elif isinstance(node, list):
+        for item in node:
+            found = _key_json_cannot_hold(item)
+            if found is not None:
+                return found
+    return None
 
 
 def load_bank(path: str | Path) -> QuestionBank:

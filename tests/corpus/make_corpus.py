@@ -203,6 +203,7 @@ SMALL: dict[str, Callable[[], bytes]] = {
     "bank_python_tag.yaml": lambda: b'schema_version: 1\nid: !!python/object/apply:os.system ["echo pwned"]\n',
     "bank_custom_tag.yaml": lambda: b"schema_version: 1\nid: !include other.yaml\n",
     "bank_deeply_nested.yaml": lambda: b"schema_version: 1\nthemes: " + b"[" * 5000 + b"]" * 5000 + b"\n",
+    "bank_date_as_key.yaml": lambda: b"schema_version: 1\n2024-03-01: launch day\n",
     "bank_huge_integer.yaml": lambda: b"schema_version: 1\nversion: " + b"7" * 5000 + b"\n",
 }
 
