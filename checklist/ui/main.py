@@ -17,6 +17,8 @@ PAGES: tuple[PageSpec, ...] = (
     navigation.PROFILE,
     navigation.THEMES,
     navigation.REVIEW,
+    PageSpec("results.py", "Results", "results"),
+    PageSpec("plan.py", "Action plan", "plan"),
 )
 
 

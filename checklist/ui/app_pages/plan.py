@@ -1,0 +1,5 @@
+"""The action plan page."""
+
+from checklist.ui.plan_page import show
+
+show()

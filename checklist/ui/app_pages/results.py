@@ -1,0 +1,5 @@
+"""The results page."""
+
+from checklist.ui.results_page import show
+
+show()

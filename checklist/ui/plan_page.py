@@ -1,0 +1,205 @@
+"""Action plan: pick, edit or add actions for each gap, in the core's priority order; download the PDF.
+
+Every change is saved at once through session.save, like the answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from checklist import __version__
+from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
+from checklist.domain.bank import QuestionBank
+from checklist.domain.plan import PlanError, add_action, plan_from_quick_wins, remove_action, update_action
+from checklist.domain.scoring import Gap, ScoreResult, score_assessment
+from checklist.ui import session, widgets
+from checklist.ui.text import literal
+
+QUICK_WINS = "plan-quick-wins"
+DOWNLOAD = "plan-download"
+PROBLEM = "plan-problem"
+STATUSES = list(ActionStatus)
+
+
+def text_key(action_id: str) -> str:
+    return f"plan-text-{action_id}"
+
+
+def owner_key(action_id: str) -> str:
+    return f"plan-owner-{action_id}"
+
+
+def due_key(action_id: str) -> str:
+    return f"plan-due-{action_id}"
+
+
+def status_key(action_id: str) -> str:
+    return f"plan-status-{action_id}"
+
+
+def own_action_key(question_id: str) -> str:
+    return f"plan-own-{question_id}"
+
+
+def show() -> None:
+    st.title("Action plan")
+    opened = widgets.open_assessment()
+    if opened is None:
+        return
+    bank, assessment = opened
+    result = score_assessment(bank, assessment)
+    widgets.save_problem()
+    if st.session_state.get(PROBLEM):
+        st.error(st.session_state[PROBLEM])
+    _download(bank, assessment, result)
+    if not result.gaps and not assessment.actions:
+        st.success("There are no gaps to plan for: every answered question is met.")
+        return
+    st.write(
+        "For each gap, most important first, pick one of the suggested actions or write your own, "
+        "then give it an owner, a due date and a status. Changes are saved as you make them."
+    )
+    st.button(
+        f"Start the plan from the quick wins ({len(result.quick_wins)})",
+        key=QUICK_WINS,
+        on_click=_quick_wins,
+        args=(bank,),
+        disabled=not result.quick_wins,
+    )
+    for rank, gap in enumerate(result.gaps, 1):
+        _gap(bank, assessment, rank, gap)
+    _actions_for_non_gaps(bank, assessment, result)
+
+
+def _download(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    def pdf() -> bytes:
+        from checklist.render.pdf import build_action_plan_pdf
+
+        return build_action_plan_pdf(bank, assessment, result, tool_version=__version__)
+
+    name = (assessment.service.name or "assessment").strip().replace(" ", "-")[:40] or "assessment"
+    st.download_button(
+        "Download the PDF action plan",
+        data=pdf,
+        file_name=f"action-plan-{name}.pdf",
+        mime="application/pdf",
+        key=DOWNLOAD,
+        type="primary",
+        on_click="ignore",
+    )
+    st.caption("The PDF carries the whole assessment: it can be opened again here, or submitted as it is.")
+
+
+def _gap(bank: QuestionBank, assessment: Assessment, rank: int, gap: Gap) -> None:
+    question = bank.question(gap.question_id)
+    if question is None:
+        return
+    marks = [m for m, on in (("safety", gap.safety), ("quick win", gap.quick_win), ("to check", gap.to_check)) if on]
+    planned = [a for a in assessment.actions if a.question_id == gap.question_id]
+    title = f"{rank}. {question.text}"
+    with st.expander(literal(title) + (f" ({len(planned)} planned)" if planned else ""), expanded=False):
+        st.caption(literal(f"Answer: {gap.answer.label}. " + (f"Marked: {', '.join(marks)}." if marks else "")))
+        st.markdown("**Suggested actions**")
+        for index, suggestion in enumerate(question.actions):
+            cols = st.columns([5, 1])
+            cols[0].text(f"{suggestion.text} (cost: {suggestion.cost.value})")
+            cols[1].button(
+                "Add",
+                key=f"plan-add-{gap.question_id}-{index}",
+                on_click=_add,
+                args=(bank, gap.question_id, suggestion.text),
+            )
+        st.text_input("Or write your own action", key=own_action_key(gap.question_id))
+        st.button(
+            "Add my action", key=f"plan-add-own-{gap.question_id}", on_click=_add_own, args=(bank, gap.question_id)
+        )
+        for action in planned:
+            _action_form(action)
+
+
+def _actions_for_non_gaps(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    gaps = {g.question_id for g in result.gaps}
+    others = [a for a in assessment.actions if a.question_id not in gaps]
+    if not others:
+        return
+    st.subheader(f"Actions for questions that are no longer gaps ({len(others)})")
+    for action in others:
+        question = bank.question(action.question_id)
+        st.text(question.text if question else action.question_id)
+        _action_form(action)
+
+
+def _action_form(action: PlannedAction) -> None:
+    with st.form(key=f"plan-form-{action.id}", border=True):
+        st.text_area("Action", value=action.text, key=text_key(action.id))
+        cols = st.columns(3)
+        cols[0].text_input("Owner", value=action.owner, key=owner_key(action.id))
+        cols[1].date_input("Due", value=action.due, key=due_key(action.id), format="DD/MM/YYYY")
+        cols[2].selectbox(
+            "Status",
+            STATUSES,
+            index=STATUSES.index(action.status),
+            format_func=lambda s: s.label,
+            key=status_key(action.id),
+        )
+        st.form_submit_button("Save this action", on_click=_update, args=(action.id,))
+    st.button("Remove this action", key=f"plan-remove-{action.id}", on_click=_remove, args=(action.id,))
+
+
+# Callbacks: they run before the page is drawn again, so they may change state freely.
+
+
+def _current() -> Assessment | None:
+    st.session_state[PROBLEM] = None
+    return session.working()
+
+
+def _apply(change: str, make: Callable[[Assessment], Assessment]) -> None:
+    assessment = _current()
+    if assessment is None:
+        return
+    try:
+        updated = make(assessment)
+    except PlanError as exc:
+        st.session_state[PROBLEM] = exc.message
+        return
+    session.save(updated, unsaved=change)
+
+
+def _quick_wins(bank: QuestionBank) -> None:
+    def make(assessment: Assessment) -> Assessment:
+        return plan_from_quick_wins(bank, assessment, score_assessment(bank, assessment))
+
+    _apply("the quick-win actions", make)
+
+
+def _add(bank: QuestionBank, question_id: str, text: str) -> None:
+    _apply(f"a new action: {text}", lambda a: add_action(a, bank, question_id, text))
+
+
+def _add_own(bank: QuestionBank, question_id: str) -> None:
+    text = st.session_state.get(own_action_key(question_id)) or ""
+    _apply(f"a new action: {text}", lambda a: add_action(a, bank, question_id, text))
+    if st.session_state.get(PROBLEM) is None:
+        st.session_state[own_action_key(question_id)] = ""
+
+
+def _update(action_id: str) -> None:
+    status = st.session_state.get(status_key(action_id))
+    _apply(
+        "the changes to an action",
+        lambda a: update_action(
+            a,
+            action_id,
+            text=st.session_state.get(text_key(action_id)) or "",
+            owner=st.session_state.get(owner_key(action_id)) or "",
+            due=st.session_state.get(due_key(action_id)),
+            status=ActionStatus(status) if status else None,
+        ),
+    )
+
+
+def _remove(action_id: str) -> None:
+    _apply("removing an action", lambda a: remove_action(a, action_id))

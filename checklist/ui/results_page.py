@@ -1,0 +1,186 @@
+"""Results: where the service stands, what to fix first, how it was scored, and what moved since last time.
+
+Every figure comes from score_assessment and compare_with_previous; the page only shows them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from checklist.domain.assessment import Assessment
+from checklist.domain.bank import QuestionBank
+from checklist.domain.plan import ActionOutcome, ReassessmentDelta, compare_with_previous, start_reassessment
+from checklist.domain.scoring import SCORING_RULES, ScoreResult, score_assessment
+from checklist.render.charts import delta_chart, gap_kind, gaps_chart, theme_scores_chart
+from checklist.ui import session, widgets
+from checklist.ui.text import literal
+
+REASSESS_PREFILL = "results-reassess-prefill"
+REASSESS = "results-reassess"
+
+
+def show() -> None:
+    st.title("Results")
+    opened = widgets.open_assessment()
+    if opened is None:
+        return
+    bank, assessment = opened
+    result = score_assessment(bank, assessment)
+    widgets.save_problem()
+    _headline(result)
+    _themes(result)
+    _gaps(bank, result)
+    _how_scored(bank, result)
+    delta = compare_with_previous(bank, assessment, date.today())
+    if delta is not None:
+        _since_last_time(bank, delta)
+    _reassess(bank)
+
+
+def _pct(value: float | None) -> str:
+    return "no score yet" if value is None else f"{value:.1f}"
+
+
+def _headline(result: ScoreResult) -> None:
+    cols = st.columns(3)
+    cols[0].metric("Overall score (out of 100)", _pct(result.overall))
+    cols[1].metric("Completion", f"{result.completion:.0%}", help="Share of the questions that apply with an answer.")
+    cols[2].metric("Gaps", len(result.gaps), help="Answered questions scoring below met.")
+
+
+def _themes(result: ScoreResult) -> None:
+    st.subheader("Score by theme")
+    chart_col, table_col = st.columns([3, 2])
+    chart_col.altair_chart(theme_scores_chart(result), width="stretch")
+    table_col.dataframe(
+        pd.DataFrame(
+            {
+                "Theme": [t.title for t in result.themes],
+                "Score (out of 100)": [_pct(t.score) for t in result.themes],
+                "Answered": [f"{t.answered} of {t.applicable}" for t in result.themes],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _gaps(bank: QuestionBank, result: ScoreResult) -> None:
+    st.subheader(f"Gaps, most important first ({len(result.gaps)})")
+    if not result.gaps:
+        st.success("No gaps: every answered question is met.")
+        return
+    st.write("Safety gaps come first, then what matters most and costs least to close.")
+    rows = []
+    for rank, gap in enumerate(result.gaps, 1):
+        question, theme = bank.question(gap.question_id), bank.theme_of(gap.question_id)
+        rows.append(
+            {
+                "Rank": rank,
+                "Question": question.text if question else gap.question_id,
+                "Theme": theme.title if theme else gap.theme_id,
+                "Answer": gap.answer.label,
+                "Kind": gap_kind(gap),
+                "To check": "Yes" if gap.to_check else "",
+                "Weight": gap.weight,
+                "Cost": gap.cost.value,
+            }
+        )
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.altair_chart(gaps_chart(result), width="stretch")
+
+
+def _how_scored(bank: QuestionBank, result: ScoreResult) -> None:
+    with st.expander("How this was scored"):
+        for rule in SCORING_RULES:
+            st.markdown(f"- {literal(rule)}")
+
+        def text_of(question_id: str) -> str:
+            question = bank.question(question_id)
+            return question.text if question else question_id
+
+        for title, rows in (
+            (
+                "Not applicable, with the reasons given",
+                [{"Question": text_of(e.question_id), "Reason": e.reason} for e in result.not_applicable],
+            ),
+            (
+                "Left out by the service profile",
+                [{"Question": text_of(e.question_id), "Why": e.reason} for e in result.excluded_by_profile],
+            ),
+            ("To check (answered “don't know”)", [{"Question": text_of(g.question_id)} for g in result.to_check]),
+        ):
+            st.markdown(f"**{literal(title)}: {len(rows)}**")
+            if rows:
+                st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
+    when = delta.previous_assessed_on.strftime("%d %B %Y") if delta.previous_assessed_on else "an earlier date"
+    st.subheader(f"Since the previous assessment ({when})")
+    change = delta.overall.change
+    st.metric("Overall score", _pct(delta.overall.current), delta=None if change is None else f"{change:+.1f}")
+    chart_col, table_col = st.columns([3, 2])
+    chart_col.altair_chart(delta_chart(delta), width="stretch")
+    table_col.dataframe(
+        pd.DataFrame(
+            {
+                "Theme": [t.label for t in delta.themes],
+                "Before": [_pct(t.previous) for t in delta.themes],
+                "Now": [_pct(t.current) for t in delta.themes],
+                "Change": ["not comparable" if t.change is None else f"{t.change:+.1f}" for t in delta.themes],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    if delta.not_compared:
+        st.caption(f"{len(delta.not_compared)} question(s) changed in the bank since then and are not compared.")
+    counts = {o: len(delta.with_outcome(o)) for o in ActionOutcome}
+    st.write(
+        f"The previous plan: {counts[ActionOutcome.DONE]} done, {counts[ActionOutcome.OVERDUE]} overdue, "
+        f"{counts[ActionOutcome.DROPPED]} dropped, {counts[ActionOutcome.OPEN]} still open."
+    )
+    if delta.actions:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "Action": r.action.text,
+                        "Question": (q.text if (q := bank.question(r.action.question_id)) else r.action.question_id),
+                        "Owner": r.action.owner,
+                        "Due": r.action.due.isoformat() if r.action.due else "",
+                        "Outcome": r.outcome.value.capitalize(),
+                    }
+                    for r in delta.actions
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def _reassess(bank: QuestionBank) -> None:
+    st.subheader("Run it again")
+    st.write(
+        "Start a new assessment of the same service from this one: the profile and the plan come along, "
+        "and the results will show what moved."
+    )
+    st.radio(
+        "Answers in the new assessment",
+        ["Start blank", "Start from these answers"],
+        key=REASSESS_PREFILL,
+        horizontal=True,
+    )
+    st.button("Start a re-assessment", key=REASSESS, on_click=_start_reassessment, args=(bank,))
+
+
+def _start_reassessment(bank: QuestionBank) -> None:
+    previous: Assessment | None = session.working()
+    if previous is None:
+        return
+    prefill = st.session_state.get(REASSESS_PREFILL) == "Start from these answers"
+    session.create(start_reassessment(bank, previous, prefill=prefill, today=date.today()))

@@ -1,0 +1,116 @@
+"""Action plan page: start from the quick wins, add, edit and remove actions; all saved at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from streamlit.testing.v1 import AppTest
+
+from checklist.domain.assessment import ActionStatus, PlannedAction
+from checklist.domain.bank import QuestionBank
+from checklist.storage import AssessmentStore
+from checklist.ui import plan_page
+from tests.builders import make_assessment
+
+PLAN = "checklist/ui/app_pages/plan.py"
+
+
+def open_plan(new_app: Callable[..., AppTest], assessment_id: str) -> AppTest:
+    return new_app(a=assessment_id).switch_page(PLAN).run()
+
+
+def saved_actions(store: AssessmentStore, assessment_id: str) -> list[PlannedAction]:
+    stored = store.get(assessment_id)
+    assert stored is not None
+    return stored.assessment.actions
+
+
+def test_the_plan_starts_from_the_quick_wins_in_one_step(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    assessment = make_assessment(bank, {"a1": "not_met", "b1": "not_met"})
+    store.create(assessment)
+    at = open_plan(new_app, assessment.id)
+
+    at.button(key=plan_page.QUICK_WINS).click().run()
+
+    assert [(a.question_id, a.text) for a in saved_actions(store, assessment.id)] == [("a1", "Fix a1.")]
+
+
+def test_a_suggested_action_can_be_added_to_a_gap(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    assessment = make_assessment(bank, {"b1": "partly"})
+    store.create(assessment)
+    at = open_plan(new_app, assessment.id)
+
+    at.button(key="plan-add-b1-0").click().run()
+
+    assert [(a.question_id, a.text) for a in saved_actions(store, assessment.id)] == [("b1", "Fix b1.")]
+
+
+def test_an_own_action_can_be_written_and_added(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    assessment = make_assessment(bank, {"b1": "partly"})
+    store.create(assessment)
+    at = open_plan(new_app, assessment.id)
+
+    at.text_input(key=plan_page.own_action_key("b1")).input("Ask the *women's* group").run()
+    at.button(key="plan-add-own-b1").click().run()
+
+    assert [a.text for a in saved_actions(store, assessment.id)] == ["Ask the *women's* group"]
+
+
+def test_an_empty_own_action_is_refused_with_a_message(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    assessment = make_assessment(bank, {"b1": "partly"})
+    store.create(assessment)
+    at = open_plan(new_app, assessment.id)
+
+    at.button(key="plan-add-own-b1").click().run()
+
+    assert ([e.value for e in at.error], saved_actions(store, assessment.id)) == (
+        ["Action plan: an action needs some text saying what will be done"],
+        [],
+    )
+
+
+def test_an_action_can_be_given_an_owner_due_date_and_status(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    action = PlannedAction(id="act1", question_id="b1", text="Fix b1.")
+    assessment = make_assessment(bank, {"b1": "partly"}, actions=[action])
+    store.create(assessment)
+    at = open_plan(new_app, assessment.id)
+
+    at.text_input(key=plan_page.owner_key("act1")).input("Ana")
+    at.date_input(key=plan_page.due_key("act1")).set_value(date(2026, 9, 30))
+    at.selectbox(key=plan_page.status_key("act1")).set_value(ActionStatus.IN_PROGRESS)
+    at.button[[b.label for b in at.button].index("Save this action")].click().run()
+
+    saved = saved_actions(store, assessment.id)[0]
+    assert (saved.owner, saved.due, saved.status) == ("Ana", date(2026, 9, 30), ActionStatus.IN_PROGRESS)
+
+
+def test_an_action_can_be_removed(new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank) -> None:
+    assessment = make_assessment(bank, {"b1": "partly"}, actions=[PlannedAction(id="act1", question_id="b1", text="x")])
+    store.create(assessment)
+    at = open_plan(new_app, assessment.id)
+
+    at.button(key="plan-remove-act1").click().run()
+
+    assert saved_actions(store, assessment.id) == []
+
+
+def test_the_page_offers_the_pdf_download(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    assessment = make_assessment(bank, {"b1": "partly"})
+    store.create(assessment)
+
+    at = open_plan(new_app, assessment.id)
+
+    assert "Download the PDF action plan" in [b.proto.label for b in at.get("download_button")]
