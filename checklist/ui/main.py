@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checklist.ui import navigation, session, sidebar, state
+from checklist.ui import navigation, session, sidebar, state, workshop_common
 from checklist.ui.navigation import PageSpec
 
 # The menu, in order. To add a page, write its show() function in checklist/ui/,
@@ -19,6 +19,8 @@ PAGES: tuple[PageSpec, ...] = (
     navigation.REVIEW,
     PageSpec("results.py", "Results", "results"),
     PageSpec("plan.py", "Action plan", "plan"),
+    workshop_common.FACILITATOR_PAGE,
+    workshop_common.PARTICIPANT_PAGE,
 )
 
 

@@ -9,7 +9,7 @@ from checklist.domain.bank import QuestionBank
 from checklist.domain.errors import AssessmentFileError
 from checklist.domain.loading import MAX_FILE_BYTES, load_assessment
 from checklist.storage import StoreError
-from checklist.ui import navigation, resources, session, state
+from checklist.ui import example_panel, navigation, resources, session, state
 from checklist.ui.forms import assessment_id_from
 from checklist.ui.text import literal
 
@@ -33,6 +33,7 @@ def show() -> None:
     if resources.list_is_shown():
         _saved_list()
     _upload(bank)
+    example_panel.show(bank)
     _about(bank)
 
 

@@ -7,6 +7,10 @@ import streamlit as st
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue
 from checklist.storage import database_url
 from checklist.storage.workshops import WorkshopStore
+from checklist.ui.navigation import PageSpec
+
+FACILITATOR_PAGE = PageSpec("workshop.py", "Run a workshop", "workshop")
+PARTICIPANT_PAGE = PageSpec("join.py", "Join a workshop", "join")
 
 ANSWER_OPTIONS = [value.value for value in AnswerValue]
 
