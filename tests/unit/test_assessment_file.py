@@ -19,6 +19,7 @@ from checklist.domain.assessment import (
     Assessment,
     Assessor,
     PlannedAction,
+    PreviousAssessment,
     Service,
     bank_ref,
     start_assessment,
@@ -71,6 +72,14 @@ assessments = st.builds(
     assessed_on=st.none() | dates,
     answers=st.dictionaries(st.sampled_from(["a1", "a2", "b1"]) | keys, answers(), max_size=6),
     actions=st.lists(actions, max_size=4),
+    previous=st.none()
+    | st.builds(
+        PreviousAssessment,
+        assessed_on=st.none() | dates,
+        bank=st.just(bank_ref(BANK)),
+        answers=st.dictionaries(keys, answers(), max_size=3),
+        actions=st.lists(actions, max_size=2),
+    ),
 )
 
 
