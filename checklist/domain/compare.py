@@ -14,9 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from checklist.domain.assessment import ActionStatus, AnswerValue, Assessment, PlannedAction
+from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
 from checklist.domain.bank import Question, QuestionBank, SuggestedAction
-from checklist.domain.scoring import ScoreResult, score_assessment, valid_profile
+from checklist.domain.scoring import ScoreResult, score_assessment
 from checklist.domain.submissions import (
     FileReport,
     FileStatus,
@@ -279,6 +279,7 @@ class _Scorer:
         self.bank = bank
         self.order = {q.id: i for i, (_, q) in enumerate(bank.questions())}
         self._banks: dict[str, tuple[QuestionBank, dict[str, Question]]] = {}
+        self._ids: dict[str, set[str]] = {}
 
     def changed_after(self, version: str) -> dict[str, Question]:
         """Questions whose meaning changed after `version`: answers to them are not comparable."""
@@ -289,6 +290,7 @@ class _Scorer:
             older = _version_key(version)
             changed = {q.id: q for _, q in self.bank.questions() if q.changed_in and _version_key(q.changed_in) > older}
             self._banks[version] = (_without(self.bank, set(changed)), changed)
+            self._ids[version] = set(self.order) - set(changed)
         return self._banks[version]
 
     def detail(self, key: str, label: str, a: Assessment, *, anonymise: bool, today: date) -> ServiceDetail:
@@ -303,14 +305,10 @@ class _Scorer:
 
     def answered_ids(self, detail: ServiceDetail) -> set[str]:
         """Questions this service answered with a scored answer, among those compared."""
-        bank, _ = self._for_version(detail.assessment.bank.version)
-        answers = detail.assessment.answers
-        profile = valid_profile(bank, detail.assessment.service.profile)
-        return {
-            q.id
-            for _, q in bank.questions()
-            if q.id in answers and answers[q.id].answer is not AnswerValue.NA and q.applies_to(profile)
-        }
+        result = detail.result
+        compared = self._ids[detail.assessment.bank.version]
+        left = {x.question_id for x in (*result.excluded_by_profile, *result.not_applicable)}
+        return compared - left - set(result.unanswered)
 
 
 def _without(bank: QuestionBank, removed: set[str]) -> QuestionBank:
