@@ -1,0 +1,88 @@
+"""A person finishes an assessment, builds a plan from the quick wins, downloads the PDF and it checks out."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from checklist.domain.bank import load_bank
+from checklist.domain.loading import load_assessment
+from checklist.render.fonts import cache_dir, font_set
+from tests.e2e.conftest import (
+    AppServer,
+    assert_no_app_error,
+    open_app,
+    start_server,
+    wait_for_text,
+    wait_until_idle,
+    write_small_bank,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def plan_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The app on the small bank, sharing this process's font cache: making the fonts takes ~15 s once."""
+    font_set()
+    folder = tmp_path_factory.mktemp("plan-app")
+    server = start_server(folder, bank=write_small_bank(folder), env={"CHECKLIST_CACHE_DIR": str(cache_dir().parent)})
+    yield server
+    server.stop()
+
+
+SERVICE = "Gwasanaeth Ŵyn „Zażółć”"
+
+
+def answer(page: Page, question_id: str, label: str, answered: int) -> None:
+    page.locator(f".st-key-question-{question_id}").get_by_text(label, exact=True).click()
+    wait_for_text(page, f"Answered {answered} of")
+
+
+def finish_assessment(page: Page, server: AppServer) -> str:
+    open_app(page, server)
+    page.get_by_role("button", name="Start a new assessment").click()
+    page.wait_for_url("**/profile?a=*")
+    wait_for_text(page, "Service profile")
+    assessment_id = page.url.split("a=")[1].split("&")[0]
+    page.get_by_label("Service name").fill(SERVICE)
+    page.get_by_label("Service name").press("Enter")
+    wait_until_idle(page)
+    open_app(page, server, "themes", a=assessment_id)
+    answer(page, "a1", "Not met", 1)
+    answer(page, "a2", "Partly met", 2)
+    page.get_by_role("button", name="Next theme").click()
+    wait_for_text(page, "Why beta matters")
+    answer(page, "b1", "Don't know", 3)
+    answer(page, "b2", "Not met", 4)
+    return assessment_id
+
+
+def test_finish_plan_and_download_a_pdf_that_carries_the_assessment(
+    page: Page, plan_server: AppServer, tmp_path: Path
+) -> None:
+    assessment_id = finish_assessment(page, plan_server)
+
+    open_app(page, plan_server, "plan", a=assessment_id)
+    page.get_by_role("button", name="Start the plan from the quick wins (3)").click()
+    wait_for_text(page, "(1 planned)")
+    # The first PDF in a server process also starts vl-convert and loads the fonts.
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download the PDF action plan").click()
+    pdf = tmp_path / "plan.pdf"
+    download.value.save_as(pdf)
+
+    loaded = load_assessment(pdf.read_bytes(), "plan.pdf", load_bank(write_small_bank(tmp_path))).assessment
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert (loaded.id, loaded.service.name, sorted(a.question_id for a in loaded.actions)) == (
+        assessment_id,
+        SERVICE,
+        ["a1", "a2", "b2"],
+    )
+    assert SERVICE in text
+    assert "Fix a1." in text
+    assert_no_app_error(page)
