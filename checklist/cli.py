@@ -75,10 +75,15 @@ def validate_bank(path: Path | None) -> None:
     except ChecklistError as exc:
         fail(exc.message)
         return
-    click.echo(
-        f"{path}: bank '{bank.id}' {bank.version} is valid: {len(bank.themes)} themes, "
-        f"{bank.question_count} questions, {len(bank.sources)} sources"
+    counts = ", ".join(
+        _counted(n, noun)
+        for n, noun in ((len(bank.themes), "theme"), (bank.question_count, "question"), (len(bank.sources), "source"))
     )
+    click.echo(f"{path}: bank '{bank.id}' {bank.version} is valid: {counts}")
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @main.command()

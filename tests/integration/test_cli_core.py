@@ -66,7 +66,7 @@ def test_validate_bank_summary_counts_themes_questions_and_sources(tmp_path: Pat
     result = run("validate-bank", str(path))
     assert (result.exit_code, result.stdout) == (
         0,
-        f"{path}: bank 'test-bank' 1.0.0 is valid: 2 themes, 3 questions, 1 sources\n",
+        f"{path}: bank 'test-bank' 1.0.0 is valid: 2 themes, 3 questions, 1 source\n",
     )
 
 
