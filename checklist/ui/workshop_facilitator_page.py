@@ -63,6 +63,8 @@ def show() -> None:
     st.toggle("Show the room: one question at a time, nothing else on screen", key=ROOM_TOGGLE)
     if not room:
         st.toggle("Update the answers every few seconds", key=LIVE_TOGGLE, value=True)
+        # A whole-page rerun, so the discussion below shows the newest answers too.
+        st.button("Refresh now", key="wf-refresh")
         _live(bank, workshop.id)
     _discussion(bank, workshop)
     if not room:
@@ -158,7 +160,6 @@ def _live(bank: QuestionBank, workshop_id: str) -> None:
         workshop = _load(workshop_id)
         if workshop is None:
             return
-        st.button("Refresh now", key="wf-refresh", icon=":material/refresh:")
         _progress(bank, workshop)
         _spread(bank, workshop)
 

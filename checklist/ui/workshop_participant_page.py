@@ -126,7 +126,7 @@ def _question(
     common.seed(answer_key, saved.answer.value if saved else None)
     common.seed(reason_key, (saved.na_reason if saved else None) or "")
     args = (bank, workshop_id, participant_id, question.id)
-    with st.container(border=True):
+    with st.container(border=True, key=f"wp-question-{question.id}"):
         st.markdown(f"**{literal(question.text)}**")
         st.caption(literal(question.why))
         st.radio(
