@@ -21,6 +21,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    field_validator,
     model_validator,
 )
 from pydantic_core import ErrorDetails
@@ -103,6 +104,14 @@ class Question(_Strict):
     # The bank version in which this question's meaning last changed; answers
     # given against an older bank are not compared like for like.
     changed_in: SemVer | None = None
+
+    @field_validator("weight", mode="before")
+    @classmethod
+    def _weight_is_not_a_yes(cls, value: object) -> object:
+        # Python counts True as 1, so without this a bare `weight: yes` would load as weight 1.
+        if isinstance(value, bool):
+            raise ValueError("Input should be 1, 2 or 3")
+        return value
 
     def applies_to(self, profile: Mapping[str, str]) -> bool:
         """Whether the question applies to a service with this profile.
@@ -264,7 +273,7 @@ def parse_bank(data: bytes, name: str = "<bank>") -> QuestionBank:
         raise BankError(name, ["the YAML holds a number far too long to be part of a question bank"]) from None
     if not isinstance(raw, dict):
         raise BankError(name, ["the file must be a YAML mapping with schema_version, id, version, sources and themes"])
-    if raw.get("schema_version") != SCHEMA_VERSION:
+    if raw.get("schema_version") != SCHEMA_VERSION or isinstance(raw.get("schema_version"), bool):
         raise BankError(
             name,
             [f"schema_version is {raw.get('schema_version')!r}; this tool reads schema_version {SCHEMA_VERSION}"],

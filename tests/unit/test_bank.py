@@ -125,6 +125,12 @@ def test_a_weight_written_as_text_is_rejected() -> None:
     assert only_problem(data) == f"{PLACE}, weight: Input should be 1, 2 or 3"
 
 
+def test_a_bare_yes_for_a_weight_is_rejected_not_read_as_one() -> None:
+    text = to_yaml(one_question_document(weight="PLACEHOLDER")).decode()
+    message = only_problem(text.replace("'PLACEHOLDER'", "yes").encode())
+    assert message.startswith(f"{PLACE}, weight: Input should be 1, 2 or 3")
+
+
 def test_an_unknown_cost_band_is_rejected() -> None:
     message = only_problem(to_yaml(one_question_document(cost="cheap")))
     assert message == f"{PLACE}, cost: Input should be 'none', 'low', 'medium' or 'high'"
@@ -156,7 +162,7 @@ def test_a_bad_question_reports_its_own_problem_and_no_follow_on_noise() -> None
     assert found == [f"{PLACE}, weight: Input should be 1, 2 or 3"]
 
 
-@pytest.mark.parametrize(("version", "shown"), [(2, "2"), ("1", "'1'"), (None, "None")])
+@pytest.mark.parametrize(("version", "shown"), [(2, "2"), ("1", "'1'"), (None, "None"), (True, "True")])
 def test_a_wrong_schema_version_is_rejected(version: object, shown: str) -> None:
     document = bank_document(schema_version=version)
     message = only_problem(to_yaml(document))
