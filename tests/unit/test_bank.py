@@ -127,8 +127,10 @@ def test_a_weight_written_as_text_is_rejected() -> None:
 
 def test_a_bare_yes_for_a_weight_is_rejected_not_read_as_one() -> None:
     text = to_yaml(one_question_document(weight="PLACEHOLDER")).decode()
-    message = only_problem(text.replace("'PLACEHOLDER'", "yes").encode())
-    assert message.startswith(f"{PLACE}, weight: Input should be 1, 2 or 3")
+    data = text.replace("weight: PLACEHOLDER", "weight: yes").encode()
+    assert b"weight: yes" in data
+    message = only_problem(data)
+    assert message.startswith(f"{PLACE}, weight: Input should be 1, 2 or 3 (YAML reads a bare yes")
 
 
 def test_an_unknown_cost_band_is_rejected() -> None:
@@ -138,7 +140,8 @@ def test_an_unknown_cost_band_is_rejected() -> None:
 
 def test_a_bare_yes_where_text_is_needed_gets_a_hint_to_quote_it() -> None:
     text = to_yaml(one_question_document(applies_if={"groups": ["PLACEHOLDER"]})).decode()
-    data = text.replace("PLACEHOLDER", "yes").encode()
+    data = text.replace("- PLACEHOLDER", "- yes").encode()
+    assert b"- yes" in data
     message = only_problem(data)
     assert message.startswith(f"{PLACE}, applies_if, groups, value 1: Input should be a valid string")
     assert "put it in quotes" in message
