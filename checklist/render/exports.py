@@ -29,12 +29,15 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def _frame(records: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    safe = [{neutralise(k): neutralise(v) for k, v in r.items()} for r in records]
-    return pd.DataFrame(safe, columns=[neutralise(c) for c in columns])
+def _frame(records: list[dict[str, Any]], columns: list[str], safe: bool) -> pd.DataFrame:
+    """A table; `safe` neutralises it for a spreadsheet, while the app shows text as typed."""
+    if not safe:
+        return pd.DataFrame(records, columns=columns)
+    inert = [{neutralise(k): neutralise(v) for k, v in r.items()} for r in records]
+    return pd.DataFrame(inert, columns=[neutralise(c) for c in columns])
 
 
-def services_table(comparison: Comparison) -> pd.DataFrame:
+def services_table(comparison: Comparison, *, safe: bool = True) -> pd.DataFrame:
     """One row per service: who, where, version, overall, completion and each theme's score."""
     themes = [t.title for t in comparison.themes]
     overdue = {p.key: p.overdue for p in comparison.plans}
@@ -75,10 +78,10 @@ def services_table(comparison: Comparison) -> pd.DataFrame:
         }
         record.update(zip(themes, row.theme_scores, strict=True))
         records.append({c: record[c] for c in columns})
-    return _frame(records, columns)
+    return _frame(records, columns, safe)
 
 
-def gaps_table(comparison: Comparison) -> pd.DataFrame:
+def gaps_table(comparison: Comparison, *, safe: bool = True) -> pd.DataFrame:
     """One row per question that is a gap somewhere, most common first, with the bank's actions."""
     columns = [
         "Question id",
@@ -105,13 +108,13 @@ def gaps_table(comparison: Comparison) -> pd.DataFrame:
         }
         for g in comparison.common_gaps
     ]
-    return _frame(records, columns)
+    return _frame(records, columns, safe)
 
 
-def notes_table(comparison: Comparison) -> pd.DataFrame:
+def notes_table(comparison: Comparison, *, safe: bool = True) -> pd.DataFrame:
     """Free-text notes and not-applicable reasons: only exported when the user asks."""
     columns = ["Service", "Question id", "Answer", "Note", "Reason not applicable"]
-    return _frame(list(_note_records(comparison)), columns)
+    return _frame(list(_note_records(comparison)), columns, safe)
 
 
 def _note_records(comparison: Comparison) -> Iterator[dict[str, Any]]:

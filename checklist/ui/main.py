@@ -19,6 +19,7 @@ PAGES: tuple[PageSpec, ...] = (
     navigation.REVIEW,
     PageSpec("results.py", "Results", "results"),
     PageSpec("plan.py", "Action plan", "plan"),
+    PageSpec("compare.py", "Compare submissions", "compare"),
     workshop_common.FACILITATOR_PAGE,
     workshop_common.PARTICIPANT_PAGE,
 )

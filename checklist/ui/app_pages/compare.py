@@ -1,0 +1,5 @@
+"""Compare submissions: the commissioner's page."""
+
+from checklist.ui.compare_page import show
+
+show()

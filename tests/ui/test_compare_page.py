@@ -1,0 +1,169 @@
+"""The Compare submissions page under AppTest: report, figures from the core, filters, privacy, downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from checklist.domain.assessment import Answer, AnswerValue, Assessment, Service
+from checklist.domain.bank import QuestionBank
+from checklist.domain.compare import compare_assessments
+from checklist.domain.loading import dump_assessment
+from tests.builders import make_assessment
+
+COMPARE = "checklist/ui/app_pages/compare.py"
+
+
+def as_file(assessment: Assessment) -> bytes:
+    return dump_assessment(assessment, tool_version="test", now=datetime(2025, 1, 1, tzinfo=UTC))
+
+
+def services(bank: QuestionBank) -> list[Assessment]:
+    hub = make_assessment(
+        bank, {"a1": "met", "b1": "not_met"}, service=Service(name="*City* Hub", area="North")
+    ).with_answer("b2", Answer(answer=AnswerValue.PARTLY, note="Only on **Tuesdays**"))
+    home = make_assessment(bank, {"a1": "partly", "b1": "not_met"}, service=Service(name="Home", area="South"))
+    return [hub, home]
+
+
+def upload(at: AppTest, files: list[tuple[str, bytes]]) -> AppTest:
+    uploader = at.file_uploader(key="compare-files")
+    for name, data in files:
+        uploader.upload(name, data, "application/json")
+    return at.run()
+
+
+def opened(new_app: Callable[..., AppTest]) -> AppTest:
+    return new_app().switch_page(COMPARE).run()
+
+
+def loaded(new_app: Callable[..., AppTest], bank: QuestionBank, *extra: tuple[str, bytes]) -> AppTest:
+    files = [(f"{a.service.name}.json", as_file(a)) for a in services(bank)]
+    return upload(opened(new_app), [*files, *extra])
+
+
+# AppTest does not expose a dataframe's key, so each table is found by the columns only it has.
+TABLES = {
+    "report": ["File", "Status", "Reason", "Warnings"],
+    "services": ["Service", "Organisation", "Area"],
+    "anonymous services": ["Service", "Area", "Setting"],
+    "gaps": ["Question id", "Theme", "Question", "Services with the gap"],
+    "practice": ["Service", "Overall score"],
+    "answers": ["Question", "Answer", "Note", "Reason not applicable"],
+}
+
+
+def frame(at: AppTest, table: str) -> pd.DataFrame:
+    columns = TABLES[table]
+    return next(d.value for d in at.dataframe if list(d.value.columns)[: len(columns)] == columns)
+
+
+def test_the_page_asks_for_files_before_anything_else(new_app: Callable[..., AppTest]) -> None:
+    at = opened(new_app)
+
+    assert not at.exception
+    assert "Choose the files to compare" in at.info[0].value
+
+
+def test_every_file_is_reported_and_a_broken_one_does_not_stop_the_rest(
+    new_app: Callable[..., AppTest], bank: QuestionBank
+) -> None:
+    at = loaded(new_app, bank, ("broken.json", b"{oops"))
+
+    report = frame(at, "report")
+    assert not at.exception
+    assert report["Status"].tolist() == ["Accepted", "Accepted", "Rejected"]
+    assert at.metric[0].value == "2"
+
+
+def test_the_headline_shows_the_cores_figures(new_app: Callable[..., AppTest], bank: QuestionBank) -> None:
+    expected = compare_assessments(bank, services(bank), today=date.today()).headline
+
+    at = loaded(new_app, bank)
+
+    assert [m.value for m in at.metric] == [
+        str(expected.services),
+        f"{expected.median_overall:.1f}",
+        str(expected.with_safety_gap),
+        str(expected.overdue_actions),
+    ]
+
+
+def test_service_names_are_shown_as_typed_never_as_markdown(
+    new_app: Callable[..., AppTest], bank: QuestionBank
+) -> None:
+    at = loaded(new_app, bank)
+
+    assert "*City* Hub" in frame(at, "services")["Service"].tolist()
+
+
+def test_a_duplicate_is_reported_and_counted_once(new_app: Callable[..., AppTest], bank: QuestionBank) -> None:
+    again = ("Home again.json", as_file(services(bank)[1]))
+
+    at = loaded(new_app, bank, again)
+
+    assert "Duplicate" in frame(at, "report")["Status"].tolist()
+    assert at.metric[0].value == "2"
+
+
+def test_filtering_by_area_compares_only_that_area(new_app: Callable[..., AppTest], bank: QuestionBank) -> None:
+    at = loaded(new_app, bank)
+
+    at.multiselect(key="compare-areas").select("South").run()
+
+    assert frame(at, "services")["Service"].tolist() == ["Home"]
+
+
+def test_anonymising_hides_names_in_the_tables(new_app: Callable[..., AppTest], bank: QuestionBank) -> None:
+    at = loaded(new_app, bank)
+
+    at.checkbox(key="compare-anonymise").check().run()
+
+    assert sorted(frame(at, "anonymous services")["Service"]) == ["Service A", "Service B"]
+
+
+def test_practice_files_are_listed_apart_and_left_out_of_the_figures(
+    new_app: Callable[..., AppTest], bank: QuestionBank
+) -> None:
+    example = make_assessment(bank, {"a1": "met"}, service=Service(name="Example"), practice=True)
+
+    at = loaded(new_app, bank, ("example.json", as_file(example)))
+
+    assert frame(at, "practice")["Service"].tolist() == ["Example"]
+    assert at.metric[0].value == "2"
+
+
+def test_common_gaps_list_the_gap_every_service_has_first(new_app: Callable[..., AppTest], bank: QuestionBank) -> None:
+    at = loaded(new_app, bank)
+
+    gaps = frame(at, "gaps")
+    assert (gaps.loc[0, "Question id"], gaps.loc[0, "Services with the gap"]) == ("b1", 2)
+
+
+def test_one_service_in_detail_shows_its_notes_as_typed(new_app: Callable[..., AppTest], bank: QuestionBank) -> None:
+    at = loaded(new_app, bank)
+    box = at.selectbox(key="compare-detail")
+
+    box.select_index(box.options.index("*City* Hub")).run()
+
+    assert frame(at, "answers")["Note"].tolist() == ["", "", "Only on **Tuesdays**"]
+
+
+def test_the_downloads_offer_both_csv_tables_and_the_workbook(
+    new_app: Callable[..., AppTest], bank: QuestionBank
+) -> None:
+    at = loaded(new_app, bank)
+
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Services (CSV)", "Common gaps (CSV)", "All tables (Excel)"]
+
+
+def test_no_usable_file_gives_a_plain_message_and_no_figures(new_app: Callable[..., AppTest]) -> None:
+    at = upload(opened(new_app), [("empty.json", b"")])
+
+    assert not at.exception
+    assert at.error[0].value == "No file could be used. The report above says why for each one."
+    assert list(at.metric) == []
