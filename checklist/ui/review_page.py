@@ -95,4 +95,4 @@ def _next() -> None:
     if results is not None:
         st.page_link(results.path, label="On to the results", icon=":material/arrow_forward:")
     else:
-        st.caption("The results and action plan pages build on these answers.")
+        st.write("The results and action plan pages build on these answers.")

@@ -48,9 +48,11 @@ def show() -> None:
     _go_to_theme(theme_id)
     theme = next(t for t in bank.themes if t.id == theme_id)
     result = score_assessment(bank, assessment)
+    number = [t.id for t in bank.themes].index(theme_id) + 1
+    st.title(theme.title)
+    st.write(f"Theme {number} of {len(bank.themes)}")
     _progress(bank, result, theme)
     widgets.save_problem()
-    st.header(theme.title)
     st.write(theme.summary)
     applicable = [q for q in theme.questions if q.applies_to(assessment.service.profile)]
     for number, question in enumerate(applicable, start=1):
@@ -135,7 +137,7 @@ def _sources(bank: QuestionBank, question: Question) -> str:
 def _left_out(theme: Theme, applicable: list[Question]) -> None:
     left_out = [q for q in theme.questions if q not in applicable]
     if left_out:
-        st.caption(f"{len(left_out)} question(s) in this theme are left out by the service profile.")
+        st.write(f"{len(left_out)} question(s) in this theme are left out by the service profile.")
 
 
 def _previous_next(bank: QuestionBank, theme_id: str) -> None:

@@ -35,8 +35,8 @@ def test_each_listed_question_links_back_to_its_theme(
 
     at = go(new_app(a=assessment.id), "review")
 
-    links = at.get("page_link")
-    assert [link.proto.page for link in links] == ["themes"]
+    links = [link for link in at.get("page_link") if link.proto.page == "themes"]
+    assert len(links) == 1
     assert [link.proto.query_string for link in links] == [f"a={assessment.id}&t=beta"]
 
 

@@ -1,0 +1,85 @@
+"""Every page in the browser: no error, accessible (axe-core), screenshots at laptop and phone size."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.e2e.conftest import (
+    LAPTOP,
+    PHONE,
+    AppServer,
+    assert_accessible,
+    assert_no_app_error,
+    open_app,
+    screenshot,
+    start_server,
+    wait_for_text,
+)
+from tests.e2e.test_walkthrough_e2e import question_box, start_new
+
+pytestmark = pytest.mark.e2e
+
+PAGES = ["", "profile", "themes", "review"]
+
+
+@pytest.fixture(scope="module")
+def shipped_bank_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    server = start_server(tmp_path_factory.mktemp("shipped"))
+    yield server
+    server.stop()
+
+
+def answered_assessment(page: Page, server: AppServer) -> str:
+    """An assessment with a little of everything, so every page has content to check."""
+    assessment_id = start_new(page, server)
+    page.get_by_label("Service name").fill("Women's Hub <b>North</b>")
+    page.get_by_label("Service name").press("Enter")
+    open_app(page, server, "themes", a=assessment_id)
+    first = page.locator("[class*=st-key-question-]").first
+    first.get_by_text("Don't know", exact=True).click()
+    wait_for_text(page, "Answered 1 of")
+    return assessment_id
+
+
+@pytest.mark.parametrize("size", ["laptop", "phone"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_is_accessible_and_fits_the_screen(page: Page, app_server: AppServer, path: str, size: str) -> None:
+    assessment_id = answered_assessment(page, app_server)
+    page.set_viewport_size(LAPTOP if size == "laptop" else PHONE)
+    open_app(page, app_server, path, a=assessment_id)
+
+    assert_no_app_error(page)
+    assert_accessible(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    screenshot(page, f"{path or 'start'}-{size}")
+
+
+def test_the_not_applicable_reason_box_is_accessible(page: Page, app_server: AppServer) -> None:
+    assessment_id = start_new(page, app_server)
+    open_app(page, app_server, "themes", a=assessment_id)
+    question_box(page, "a1").get_by_text("Not applicable", exact=True).click()
+    wait_for_text(page, "is saved only once you say why")
+
+    assert_accessible(page)
+    screenshot(page, "themes-na-laptop")
+
+
+def test_the_shipped_bank_walks_through_every_page(page: Page, shipped_bank_server: AppServer, tmp_path: Path) -> None:
+    assessment_id = start_new(page, shipped_bank_server)
+    open_app(page, shipped_bank_server, "themes", a=assessment_id)
+    first = page.locator("[class*=st-key-question-]").first
+    first.get_by_text("Met", exact=True).click()
+    wait_for_text(page, "Answered 1 of")
+    page.get_by_role("button", name="Next theme").click()
+    wait_for_text(page, "Theme 2 of")
+
+    for path in PAGES:
+        open_app(page, shipped_bank_server, path, a=assessment_id)
+        assert_no_app_error(page)
+        assert_accessible(page)
+        screenshot(page, f"shipped-{path or 'start'}-laptop")
