@@ -1,0 +1,112 @@
+"""A commissioner uploads a folder's worth of mixed files, reads the report and heatmap, downloads the tables."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from fpdf import FPDF
+from playwright.sync_api import Page
+
+from checklist.domain.assessment import Assessment, BankRef, Service
+from checklist.domain.bank import load_bank
+from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
+from tests.builders import make_assessment
+from tests.e2e.conftest import (
+    AppServer,
+    assert_no_app_error,
+    open_app,
+    screenshot,
+    wait_for_text,
+    wait_until_idle,
+    write_small_bank,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+def as_json(assessment: Assessment) -> bytes:
+    return dump_assessment(assessment, tool_version="test", now=datetime(2025, 1, 1, tzinfo=UTC))
+
+
+def as_pdf(assessment: Assessment) -> bytes:
+    """A PDF carrying the assessment as an attachment, as the tool's action plan does."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.embed_file(bytes=as_json(assessment), basename=ATTACHMENT_NAME, mime_type="application/json")
+    return bytes(pdf.output())
+
+
+def submissions_folder(folder: Path) -> list[Path]:
+    """Two services as JSON, one as PDF, one resent, one from an older bank, one practice file, one broken."""
+    (folder.parent / "bank").mkdir(parents=True, exist_ok=True)
+    bank = load_bank(write_small_bank(folder.parent / "bank"))
+    hub = make_assessment(bank, {"a1": "met", "b1": "not_met"}, service=Service(name="City Hub", area="North"))
+    home = make_assessment(bank, {"a1": "partly", "b1": "not_met"}, service=Service(name="Riverside Home"))
+    outreach = make_assessment(bank, {"a1": "not_met", "b1": "partly"}, service=Service(name="Outreach Team"))
+    older = make_assessment(bank, {"a1": "met"}, service=Service(name="Old Mill")).model_copy(
+        update={"bank": BankRef(id=bank.id, version="0.9.0")}
+    )
+    example = make_assessment(bank, {"a1": "met"}, service=Service(name="Example service"), practice=True)
+    files = {
+        "hub.json": as_json(hub),
+        "home.json": as_json(home),
+        "outreach.pdf": as_pdf(outreach),
+        "hub (resent).json": as_json(hub),
+        "old-mill.json": as_json(older),
+        "example.json": as_json(example),
+        "broken.json": b'{"format": "checklist.assessment", "answers": {',
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return sorted(folder.iterdir())
+
+
+def upload_folder(page: Page, server: AppServer, files: list[Path]) -> None:
+    open_app(page, server, "compare")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(f) for f in files])
+    wait_for_text(page, "7 file(s): 4 accepted, 1 practice, 1 duplicate, 1 rejected")
+
+
+def test_a_folder_of_mixed_files_gives_a_report_a_heatmap_and_a_workbook(
+    app_server: AppServer, page: Page, tmp_path: Path
+) -> None:
+    files = submissions_folder(tmp_path / "inbox")
+
+    upload_folder(page, app_server, files)
+
+    assert_no_app_error(page)
+    heatmap = page.locator('[data-testid="stVegaLiteChart"]').first
+    heatmap.wait_for()
+    assert heatmap.locator("canvas, svg").count() >= 1
+    assert page.get_by_text("Services compared").count() == 1
+    screenshot(page, "compare-laptop")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="All tables (Excel)").click()
+    saved = tmp_path / "comparison.xlsx"
+    download.value.save_as(saved)
+    services = pd.read_excel(saved, sheet_name="Services")
+    assert sorted(services["Service"]) == ["City Hub", "Old Mill", "Outreach Team", "Riverside Home"]
+
+
+def test_anonymising_changes_the_download_too(app_server: AppServer, page: Page, tmp_path: Path) -> None:
+    files = submissions_folder(tmp_path / "inbox")
+    upload_folder(page, app_server, files)
+
+    page.get_by_text('Show services as "Service A, B, …" (also in downloads)').click()
+    # The one-service view names the chosen service; once anonymised it reads "Service X: overall score ...".
+    page.get_by_text(re.compile(r"^Service [A-D]: overall score")).wait_for(state="attached")
+    wait_until_idle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Services (CSV)").click()
+    saved = tmp_path / "comparison.csv"
+    download.value.save_as(saved)
+
+    table = pd.read_csv(saved, encoding="utf-8-sig")
+    # Labels are given over every kept file, the practice one too, so four of A to E are used.
+    assert len(set(table["Service"])) == 4
+    assert all(re.fullmatch(r"Service [A-E]", name) for name in table["Service"])
