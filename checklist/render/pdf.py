@@ -12,8 +12,7 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime
 
-from fpdf.enums import Align, TableCellFillMode, XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.enums import Align, XPos, YPos
 
 from checklist.domain.assessment import Answer, AnswerValue, Assessment, PlannedAction
 from checklist.domain.bank import QuestionBank, Theme
@@ -22,14 +21,14 @@ from checklist.domain.plan import ordered_plan
 from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
 from checklist.render.charts import chart_png, theme_scores_chart
 from checklist.render.fonts import printable
-from checklist.render.pdf_layout import BAND, FAMILY, TEXT, PlanDocument, day, metadata, percent, short
+from checklist.render.pdf_layout import FAMILY, TEXT, PlanDocument, day, metadata, percent, short
 
 TOP_GAPS = 5
 SUMMARY_QUICK_WINS = 6
 # A table row must fit on one page, so very long action texts are cut in the
 # table and printed in full after it.
 CELL_LIMIT = 900
-PLAN_COLUMNS = (("Gap", 10), ("Action", 62), ("Question", 52), ("Owner", 24), ("Due", 18), ("Status", 14))
+PLAN_COLUMNS = (("Gap", 11), ("Action", 60), ("Question", 49), ("Owner", 24), ("Due", 18), ("Status", 18))
 
 
 def build_action_plan_pdf(
@@ -151,32 +150,22 @@ def _plan(pdf: PlanDocument, bank: QuestionBank, assessment: Assessment, result:
     )
     rank = {g.question_id: i for i, g in enumerate(result.gaps, 1)}
     cut: list[PlannedAction] = []
-    pdf.set_font(FAMILY, "", 8.5)
-    with pdf.table(
-        col_widths=tuple(w for _, w in PLAN_COLUMNS),
-        headings_style=FontFace(emphasis="BOLD", fill_color=(220, 230, 240)),
-        repeat_headings=1,
-        cell_fill_mode=TableCellFillMode.ROWS,
-        cell_fill_color=BAND,
-        line_height=4.2,
-        text_align="LEFT",
-        padding=1.2,
-    ) as table:
-        table.row([name for name, _ in PLAN_COLUMNS])
-        for action in actions:
-            question = bank.question(action.question_id)
-            if len(action.text) > CELL_LIMIT:
-                cut.append(action)
-            table.row(
-                [
-                    str(rank.get(action.question_id, "–")),
-                    printable(short(action.text, CELL_LIMIT)),
-                    printable(short(question.text, 300) if question else action.question_id),
-                    printable(action.owner or "—"),
-                    day(action.due),
-                    action.status.label,
-                ]
-            )
+    rows = []
+    for action in actions:
+        question = bank.question(action.question_id)
+        if len(action.text) > CELL_LIMIT:
+            cut.append(action)
+        rows.append(
+            [
+                str(rank.get(action.question_id, "–")),
+                short(action.text, CELL_LIMIT),
+                short(question.text, 300) if question else action.question_id,
+                action.owner or "—",
+                day(action.due),
+                action.status.label,
+            ]
+        )
+    pdf.grid(tuple(w for _, w in PLAN_COLUMNS), [name for name, _ in PLAN_COLUMNS], rows)
     pdf.set_font(FAMILY, "", 10)
     pdf.ln(3)
     if cut:

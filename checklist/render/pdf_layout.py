@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from fpdf import FPDF, ViewerPreferences
-from fpdf.enums import Align, XPos, YPos
+from fpdf.enums import Align, MethodReturnValue, XPos, YPos
 
 from checklist.render.fonts import font_set, printable
 
@@ -22,6 +22,7 @@ TEXT = (20, 20, 20)
 MUTED = (80, 80, 80)
 ACCENT = (0, 114, 178)  # Okabe-Ito blue, as in the charts
 BAND = (238, 243, 248)
+HEAD = (220, 230, 240)
 
 
 class PlanDocument(FPDF):
@@ -101,6 +102,70 @@ class PlanDocument(FPDF):
             self.cell(7, size * 0.5, marker)
             self.multi_cell(0, size * 0.5, printable(item), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             self.ln(0.8)
+
+    def grid(
+        self,
+        widths: tuple[float, ...],
+        headings: list[str],
+        rows: list[list[str]],
+        *,
+        size: float = 8.5,
+        line_height: float = 4.2,
+        pad: float = 1.2,
+    ) -> None:
+        """A table whose heading row repeats on every page it runs onto.
+
+        Each cell is laid out once and drawn line by line: fpdf2's own table
+        lays every cell out twice, and line breaking is most of a PDF's cost.
+        """
+        most = int((self.eph - 2 * pad) // line_height) - 2
+        head = self._cell_lines(widths, headings, "B", size, line_height, pad, most)
+        self._grid_row(widths, head, "B", size, line_height, pad, HEAD)
+        for index, row in enumerate(rows):
+            cells = self._cell_lines(widths, row, "", size, line_height, pad, most)
+            height = max(len(c) for c in cells) * line_height + 2 * pad
+            if self.will_page_break(height):
+                self.add_page()
+                self._grid_row(widths, head, "B", size, line_height, pad, HEAD)
+            self._grid_row(widths, cells, "", size, line_height, pad, BAND if index % 2 else None)
+        self.set_font(FAMILY, size=10)
+
+    def _cell_lines(
+        self, widths: tuple[float, ...], texts: list[str], style: str, size: float, height: float, pad: float, most: int
+    ) -> list[list[str]]:
+        self.set_font(FAMILY, style, size)
+        laid_out = []
+        for width, text in zip(widths, texts, strict=True):
+            # The cell margin (c_margin) pads left and right; `pad` only pads top and bottom.
+            lines = self.multi_cell(width, height, printable(text), dry_run=True, output=MethodReturnValue.LINES)
+            assert isinstance(lines, list)  # what output=LINES returns
+            # A cell taller than a page cannot be drawn; callers keep texts short enough, this is the backstop.
+            laid_out.append([*lines[: most - 1], "…"] if len(lines) > most else lines)
+        return laid_out
+
+    def _grid_row(
+        self,
+        widths: tuple[float, ...],
+        cells: list[list[str]],
+        style: str,
+        size: float,
+        height: float,
+        pad: float,
+        fill: tuple[int, int, int] | None,
+    ) -> None:
+        row_height = max(len(c) for c in cells) * height + 2 * pad
+        x, top = self.l_margin, self.get_y()
+        self.set_font(FAMILY, style, size)
+        self.set_draw_color(160, 160, 160)
+        for width, lines in zip(widths, cells, strict=True):
+            if fill:
+                self.set_fill_color(*fill)
+            self.rect(x, top, width, row_height, style="DF" if fill else "D")
+            for number, line in enumerate(lines):
+                self.set_xy(x, top + pad + number * height)
+                self.cell(width, height, line)
+            x += width
+        self.set_xy(self.l_margin, top + row_height)
 
     def rule(self) -> None:
         self.set_draw_color(200, 200, 200)
