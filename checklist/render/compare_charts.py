@@ -31,11 +31,18 @@ def sorted_rows(comparison: Comparison, sort: str) -> list[ServiceRow]:
 
 def heatmap_frame(comparison: Comparison, rows: Sequence[ServiceRow]) -> pd.DataFrame:
     records = [
-        {"Service": r.name, "Key": r.key, "Theme": t.title, "Score": score, "Overall": r.overall}
+        {
+            "Service": r.name,
+            "Key": r.key,
+            "Theme": t.title,
+            "Score": score,
+            "Label": "no score" if score is None else f"{score:.0f}",
+            "Overall": r.overall,
+        }
         for r in rows
         for t, score in zip(comparison.themes, r.theme_scores, strict=True)
     ]
-    return pd.DataFrame(records, columns=["Service", "Key", "Theme", "Score", "Overall"])
+    return pd.DataFrame(records, columns=["Service", "Key", "Theme", "Score", "Label", "Overall"])
 
 
 def heatmap_chart(comparison: Comparison, rows: Sequence[ServiceRow]) -> Any:
@@ -52,11 +59,11 @@ def heatmap_chart(comparison: Comparison, rows: Sequence[ServiceRow]) -> Any:
         color=alt.Color("Score:Q", scale=alt.Scale(domain=[0, 100], scheme="blues"), title="Theme score"),
     )
     labels = base.mark_text(fontSize=10).encode(
-        text=alt.Text("Score:Q", format=".0f"),
+        text="Label:N",
         color=alt.condition("datum.Score > 60", alt.value("white"), alt.value("black")),
     )
-    height = max(60, 22 * len(rows))
-    return (cells + labels).properties(height=height).configure(font=FONT).configure_view(stroke=None)
+    # A fixed step per service, so rows keep their height whatever size the page gives the chart.
+    return (cells + labels).properties(height=alt.Step(22)).configure(font=FONT).configure_view(stroke=None)
 
 
 def spread_frame(comparison: Comparison) -> pd.DataFrame:
