@@ -81,7 +81,7 @@ def _scores(result: ScoreResult) -> None:
     table = pd.DataFrame(
         {
             "Theme": [t.title for t in result.themes],
-            "Score (out of 100)": [t.score for t in result.themes],
+            "Score (out of 100)": ["no answers yet" if t.score is None else f"{t.score:.0f}" for t in result.themes],
             "Answered": [f"{t.answered} of {t.applicable}" for t in result.themes],
         }
     )

@@ -17,7 +17,6 @@ def show() -> None:
         return
     bank = resources.bank()
     with st.sidebar:
-        st.divider()
         # Plain text rather than st.caption: caption grey on white fails the 4.5:1 contrast check.
         st.markdown("**Open assessment**")
         st.text(assessment.service.name or "Service not named yet")

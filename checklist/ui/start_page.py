@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 import streamlit as st
 
 from checklist.domain.assessment import new_id, start_assessment
@@ -44,13 +46,20 @@ def _continue_current() -> None:
     with st.container(border=True):
         st.subheader("Carry on where you left off")
         st.text(f"Open now: {current.service.name or 'service not named yet'}")
-        st.write("Bookmark this page or copy its address: the link brings you back to this assessment.")
+        st.write("Keep this link: it brings you (or a colleague) back to this assessment, on any device.")
+        st.code(resume_link(current.id), language=None, wrap_lines=True)
         st.page_link(
             navigation.THEMES.path,
             label="Continue answering",
             icon=":material/arrow_forward:",
             query_params={"a": current.id},
         )
+
+
+def resume_link(assessment_id: str) -> str:
+    """The address that reopens an assessment, built from the address this page was opened at."""
+    here = urlparse(st.context.url or "http://localhost:8501/")
+    return f"{here.scheme}://{here.netloc}/{navigation.THEMES.url_path}?a={assessment_id}"
 
 
 def _start_new(bank: QuestionBank) -> None:

@@ -15,6 +15,7 @@ How to use them in a test module (every test here must be marked e2e):
   or environment starts its own with `start_server(tmp_path, bank=..., env={...})` (and stops it).
 * `page` is a new browser context per test. Its route guard blocks every request that does not go
   to 127.0.0.1 or localhost; after the test the number of blocked requests must be zero.
+* `app_server.store()` is the server's own database: seed assessments there to skip clicking.
 * Each server gets a free loopback port, its own HOME and its own CHECKLIST_DATA_DIR (so its own
   SQLite database), so tests run in parallel under `pytest -n 2`.
 """
@@ -37,6 +38,7 @@ import yaml
 from playwright.sync_api import Browser, Page, Playwright, Route, WebSocketRoute, sync_playwright
 
 from checklist.paths import PROJECT_ROOT
+from checklist.storage import AssessmentStore
 from tests.ui.conftest import small_bank_document
 
 CHROMIUM = "/usr/bin/chromium"
@@ -91,6 +93,12 @@ class AppServer:
                 time.sleep(0.1)
         raise RuntimeError(f"streamlit did not become healthy in {timeout} s; see {self.home / 'server.log'}")
 
+    def store(self) -> AssessmentStore:
+        """The server's own database, to seed assessments without clicking through the app."""
+        data = Path(self.env["CHECKLIST_DATA_DIR"])
+        data.mkdir(parents=True, exist_ok=True)
+        return AssessmentStore(f"sqlite:///{data / 'checklist.sqlite3'}")
+
     def kill(self) -> None:
         """Die as in a crash or power cut: no clean shutdown."""
         if self.process is not None:
@@ -123,6 +131,7 @@ def start_server(folder: Path, *, bank: Path | None = None, env: dict[str, str] 
         "HOME": str(folder / "home"),
         "LANG": "C.UTF-8",
         "CHECKLIST_DATA_DIR": str(folder / "data"),
+        "CHECKLIST_DATABASE_URL": "",
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
         "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
     }

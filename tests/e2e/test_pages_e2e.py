@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from checklist.domain.assessment import Answer, AnswerValue, Service
+from checklist.domain.bank import load_bank
+from tests.builders import make_assessment
 from tests.e2e.conftest import (
     LAPTOP,
     PHONE,
@@ -33,24 +36,26 @@ def shipped_bank_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ap
     server.stop()
 
 
-def answered_assessment(page: Page, server: AppServer) -> str:
-    """An assessment with a little of everything, so every page has content to check."""
-    assessment_id = start_new(page, server)
-    page.get_by_label("Service name").fill("Women's Hub <b>North</b>")
-    page.get_by_label("Service name").press("Enter")
-    open_app(page, server, "themes", a=assessment_id)
-    first = page.locator("[class*=st-key-question-]").first
-    first.get_by_text("Don't know", exact=True).click()
-    wait_for_text(page, "Answered 1 of")
-    return assessment_id
+@pytest.fixture(scope="module")
+def seeded(app_server: AppServer) -> str:
+    """An assessment with a little of everything (typed markup, don't know, not applicable), saved directly."""
+    bank = load_bank(app_server.env["CHECKLIST_BANK"])
+    assessment = make_assessment(
+        bank, {"a1": "unknown", "b1": "met"}, service=Service(name="Women's Hub <b>North</b> *now*")
+    ).with_answer("b2", Answer(answer=AnswerValue.NA, na_reason="No *groups* <i>here</i>"))
+    store = app_server.store()
+    store.create(assessment)
+    store.dispose()
+    return assessment.id
 
 
 @pytest.mark.parametrize("size", ["laptop", "phone"])
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_is_accessible_and_fits_the_screen(page: Page, app_server: AppServer, path: str, size: str) -> None:
-    assessment_id = answered_assessment(page, app_server)
+def test_every_page_is_accessible_and_fits_the_screen(
+    page: Page, app_server: AppServer, seeded: str, path: str, size: str
+) -> None:
     page.set_viewport_size(LAPTOP if size == "laptop" else PHONE)
-    open_app(page, app_server, path, a=assessment_id)
+    open_app(page, app_server, path, a=seeded)
 
     assert_no_app_error(page)
     assert_accessible(page)

@@ -146,3 +146,9 @@ def test_user_text_in_the_list_is_shown_literally(
     at = new_app()
 
     assert "**Hub** <b>x</b>" in [t.value for t in at.text]
+
+
+def test_the_start_page_shows_the_resume_link_of_the_open_assessment(new_app: Callable[..., AppTest]) -> None:
+    at = go(started(new_app), "start")
+
+    assert at.code[0].value.endswith(f"/themes?a={at.query_params['a']}")
