@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from fpdf import FPDF, ViewerPreferences
-from fpdf.enums import Align, MethodReturnValue, XPos, YPos
+from fpdf.enums import Align, XPos, YPos
 
 from checklist.render.fonts import font_set, printable
 
@@ -74,7 +74,7 @@ class PlanDocument(FPDF):
         self.set_font(FAMILY, "B" if bold else "", size)
         if muted:
             self.set_text_color(*MUTED)
-        self.multi_cell(0, size * 0.5, printable(text), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.lines(self.l_margin, self.epw, printable(text), size * 0.5)
         self.set_text_color(*TEXT)
         self.ln(gap)
         self.set_font(FAMILY, size=10)
@@ -100,8 +100,53 @@ class PlanDocument(FPDF):
             if self.will_page_break(6):
                 self.add_page()
             self.cell(7, size * 0.5, marker)
-            self.multi_cell(0, size * 0.5, printable(item), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.lines(self.l_margin + 7, self.epw - 7, printable(item), size * 0.5)
             self.ln(0.8)
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """`text` broken into lines that fit `width` (cell margins included) in the current font.
+
+        Greedy, by whole words; a word longer than a line is split between
+        characters. Linear in the text's length, where fpdf2's multi_cell
+        re-measures the line for every character it adds.
+        """
+        usable = width - 2 * self.c_margin - 0.01
+        space = self.get_string_width(" ")
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line, line_width = "", 0.0
+            for word in paragraph.split(" "):
+                word_width = self.get_string_width(word)
+                if line and line_width + space + word_width <= usable:
+                    line, line_width = f"{line} {word}", line_width + space + word_width
+                    continue
+                if line:
+                    lines.append(line)
+                while word_width > usable:
+                    cut = self._fitting(word, usable)
+                    lines.append(word[:cut])
+                    word = word[cut:]
+                    word_width = self.get_string_width(word)
+                line, line_width = word, word_width
+            lines.append(line)
+        return lines
+
+    def _fitting(self, word: str, usable: float) -> int:
+        """How many leading characters of `word` fit in `usable` (at least one)."""
+        total = 0.0
+        for index, char in enumerate(word):
+            total += self.get_string_width(char)
+            if total > usable:
+                return max(index, 1)
+        return len(word)
+
+    def lines(self, x: float, width: float, text: str, height: float) -> None:
+        """Wrapped text at `x`, breaking pages between lines."""
+        for line in self.wrap(text, width):
+            if self.will_page_break(height):
+                self.add_page()
+            self.set_x(x)
+            self.cell(width, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def grid(
         self,
@@ -137,8 +182,7 @@ class PlanDocument(FPDF):
         laid_out = []
         for width, text in zip(widths, texts, strict=True):
             # The cell margin (c_margin) pads left and right; `pad` only pads top and bottom.
-            lines = self.multi_cell(width, height, printable(text), dry_run=True, output=MethodReturnValue.LINES)
-            assert isinstance(lines, list)  # what output=LINES returns
+            lines = self.wrap(printable(text), width)
             # A cell taller than a page cannot be drawn; callers keep texts short enough, this is the backstop.
             laid_out.append([*lines[: most - 1], "…"] if len(lines) > most else lines)
         return laid_out
