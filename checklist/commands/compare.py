@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from checklist import __version__
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, FileStatus, Intake, compare_intake, read_submissions
 from checklist.render.exports import COMMON_GAPS, NOTES, SERVICES, comparison_tables, to_csv, to_xlsx
@@ -85,6 +86,13 @@ def describe(comparison: Comparison) -> str:
     default=None,
     help="Write the comparison to a .csv (plus -gaps.csv) or an .xlsx file.",
 )
+@click.option(
+    "--pdf",
+    "pdf_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the area summary PDF here.",
+)
 @click.option("--anonymise", is_flag=True, help='Show services as "Service A, B, ..." everywhere.')
 @click.option("--include-practice", is_flag=True, help="Count practice files (examples, workshops) in the figures.")
 @click.option("--include-notes", is_flag=True, help="Export free-text notes too (left out by default).")
@@ -98,6 +106,7 @@ def describe(comparison: Comparison) -> str:
 def compare_command(
     paths: tuple[Path, ...],
     output: Path | None,
+    pdf_path: Path | None,
     anonymise: bool,
     include_practice: bool,
     include_notes: bool,
@@ -125,3 +134,8 @@ def compare_command(
     if output is not None:
         for written in write_tables(comparison, output, include_notes=include_notes):
             click.echo(f"Wrote {written}", err=True)
+    if pdf_path is not None:
+        from checklist.render.area_pdf import build_area_summary_pdf  # fonts and charts load only when asked
+
+        pdf_path.write_bytes(build_area_summary_pdf(comparison, tool_version=__version__))
+        click.echo(f"Wrote {pdf_path}", err=True)

@@ -17,6 +17,8 @@ from checklist.domain.compare import Comparison, ServiceRow
 FONT = "Noto Sans"
 BLUE = "#0072B2"
 HEATMAP_LIMIT = 60
+# A theme with no answers has no score (not zero); a dash fits the narrowest cell.
+NO_SCORE = "–"
 SORTS = {
     "Overall score, lowest first": lambda r: (r.overall is None, r.overall or 0.0, r.label),
     "Overall score, highest first": lambda r: (r.overall is None, -(r.overall or 0.0), r.label),
@@ -36,7 +38,7 @@ def heatmap_frame(comparison: Comparison, rows: Sequence[ServiceRow]) -> pd.Data
             "Key": r.key,
             "Theme": t.title,
             "Score": score,
-            "Label": "no score" if score is None else f"{score:.0f}",
+            "Label": NO_SCORE if score is None else f"{score:.0f}",
             "Overall": r.overall,
         }
         for r in rows

@@ -9,7 +9,14 @@ import pandas as pd
 
 from checklist.domain.assessment import Service
 from checklist.domain.compare import Comparison, compare_assessments
-from checklist.render.compare_charts import heatmap_chart, heatmap_frame, sorted_rows, spread_chart, spread_frame
+from checklist.render.compare_charts import (
+    NO_SCORE,
+    heatmap_chart,
+    heatmap_frame,
+    sorted_rows,
+    spread_chart,
+    spread_frame,
+)
 from tests.builders import make_assessment, make_bank
 
 BANK = make_bank()
@@ -48,7 +55,7 @@ def test_a_theme_without_a_score_is_labelled_so_not_drawn_as_zero() -> None:
 
     labels = {(r["Service"], r["Theme"]): r["Label"] for r in dataset(heatmap_chart(c, c.rows).to_dict())}
 
-    assert (labels[("Weak", "Alpha")], labels[("Weak", "Beta")]) == ("0", "no score")
+    assert (labels[("Weak", "Alpha")], labels[("Weak", "Beta")]) == ("0", NO_SCORE)
 
 
 def test_the_heatmap_rows_follow_the_order_given() -> None:

@@ -1,0 +1,140 @@
+"""The area summary PDF a commissioner takes into a meeting.
+
+Headline figures, the services x themes heatmap, the most common gaps with the
+bank's suggested actions, and every service with its score and completion.
+Same page furniture and fonts as the action plan (PlanDocument); every figure
+comes from the Comparison, and names are labels when it is anonymised.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+from checklist.domain.compare import Comparison
+from checklist.render.charts import chart_png
+from checklist.render.compare_charts import heatmap_chart, sorted_rows
+from checklist.render.pdf_layout import PlanDocument, metadata, percent, short
+
+PDF_HEATMAP_LIMIT = 30
+PDF_COMMON_GAPS = 10
+MIN_CHART_HEIGHT = 90
+SERVICE_COLUMNS = (
+    ("Service", 62),
+    ("Area", 34),
+    ("Version", 18),
+    ("Overall", 20),
+    ("Completion", 22),
+    ("Safety gaps", 24),
+)
+
+
+def build_area_summary_pdf(
+    comparison: Comparison, *, tool_version: str, creation_date: datetime | None = None
+) -> bytes:
+    """The summary; a fixed `creation_date` makes the bytes deterministic."""
+    created = creation_date or datetime.now(UTC)
+    pdf = PlanDocument()
+    metadata(
+        pdf,
+        title="Area summary: how well services serve women",
+        subject="Comparison of drug and alcohol services' self-assessments",
+        keywords="women, drug and alcohol services, commissioning, comparison",
+        creator=f"checklist {tool_version}",
+        producer=f"checklist {tool_version}",
+        creation_date=created,
+    )
+    pdf.add_page()
+    pdf.heading("Area summary: how well services serve women")
+    _headline(pdf, comparison, created)
+    _heatmap(pdf, comparison)
+    _common_gaps(pdf, comparison)
+    _services(pdf, comparison)
+    return bytes(pdf.output())
+
+
+def _headline(pdf: PlanDocument, comparison: Comparison, created: datetime) -> None:
+    h = comparison.headline
+    versions = ", ".join(f"{v.version} ({v.services})" for v in comparison.versions)
+    for label, value in (
+        ("Services compared", str(h.services)),
+        ("Median overall score", f"{percent(h.median_overall)} out of 100"),
+        ("Median completion", "—" if h.median_completion is None else f"{h.median_completion:.0%}"),
+        ("With a safety gap", f"{h.with_safety_gap} of {h.services} services"),
+        ("Overdue actions", str(h.overdue_actions)),
+        ("Bank versions", f"{versions}; compared on {comparison.bank_version}"),
+        ("Made on", f"{created:%d %b %Y}"),
+    ):
+        pdf.labelled(label, value, label_width=48)
+    if comparison.anonymised:
+        pdf.para("Services are shown as Service A, B, … to keep them anonymous.", size=9, muted=True)
+    if comparison.practice_apart:
+        pdf.para(
+            f"{len(comparison.practice_apart)} practice file(s) were left out of every figure.", size=9, muted=True
+        )
+    if comparison.left_out:
+        left = sorted({x.question_id for x in comparison.left_out})
+        pdf.para(
+            "Left out so that services are compared like for like (answered with an older meaning or no longer "
+            f"asked): {', '.join(left)}.",
+            size=9,
+            muted=True,
+        )
+
+
+def _heatmap(pdf: PlanDocument, comparison: Comparison) -> None:
+    rows = sorted_rows(comparison, "Overall score, lowest first")[:PDF_HEATMAP_LIMIT]
+    pdf.ln(3)
+    pdf.heading("Theme scores by service", level=1)
+    if len(comparison.rows) > PDF_HEATMAP_LIMIT:
+        pdf.para(f"The {PDF_HEATMAP_LIMIT} services with the lowest overall scores; all are listed at the end.", size=9)
+    if pdf.will_page_break(MIN_CHART_HEIGHT):
+        pdf.add_page()
+    png = chart_png(heatmap_chart(comparison, rows), scale=2)
+    # Fit the box left on the page; the chart keeps its proportions inside it.
+    room = pdf.h - pdf.b_margin - pdf.get_y() - 2
+    pdf.image(
+        io.BytesIO(png),
+        x=pdf.l_margin,
+        w=pdf.epw,
+        h=room,
+        keep_aspect_ratio=True,
+        alt_text="Heatmap of each service's score in each theme, lowest overall score first; scores written in cells.",
+    )
+
+
+def _common_gaps(pdf: PlanDocument, comparison: Comparison) -> None:
+    gaps = comparison.common_gaps[:PDF_COMMON_GAPS]
+    pdf.heading("The most common gaps", level=1, new_page=True)
+    if not gaps:
+        pdf.para("No service has a gap.")
+        return
+    services = comparison.headline.services
+    for rank, gap in enumerate(gaps, 1):
+        safety = ", a safety question" if gap.safety else ""
+        pdf.para(f"{rank}. {gap.text}", bold=True, gap=0.5)
+        pdf.para(
+            f"A gap for {gap.services} of {services} services ({gap.answered} answered it){safety}. "
+            f"Theme: {gap.theme_title}.",
+            size=9,
+            muted=True,
+            gap=0.5,
+        )
+        pdf.bullets([f"{a.text} (cost: {a.cost.value})" for a in gap.actions], size=9)
+        pdf.ln(1)
+
+
+def _services(pdf: PlanDocument, comparison: Comparison) -> None:
+    pdf.heading("Services", level=1, new_page=True)
+    rows = [
+        [
+            short(r.name, 120),
+            short(r.area, 60) or "—",
+            r.bank_version,
+            percent(r.overall),
+            f"{r.completion:.0%}",
+            str(r.safety_gaps),
+        ]
+        for r in comparison.rows
+    ]
+    pdf.grid(tuple(w for _, w in SERVICE_COLUMNS), [h for h, _ in SERVICE_COLUMNS], rows)
