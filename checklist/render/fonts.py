@@ -32,7 +32,13 @@ class FontSet:
 
     main: dict[str, Path]
     fallback: dict[str, Path]
-    covered: frozenset[int]
+    covered: frozenset[int]  # by the main font or the fallback
+    main_covered: frozenset[int]
+
+    def needs_fallback(self, text: str) -> bool:
+        """Whether any character of `text` is missing from the main font (loading a fallback costs time)."""
+        extra = self.covered - self.main_covered
+        return any(ord(c) in extra for c in set(text))
 
 
 def cache_dir() -> Path:
@@ -55,7 +61,10 @@ def font_set() -> FontSet:
         for style, path in (("", DEJAVU_DIR / "DejaVuSans.ttf"), ("B", DEJAVU_DIR / "DejaVuSans-Bold.ttf"))
         if path.is_file()
     }
-    return FontSet(main=main, fallback=fallback, covered=_cmap(main[""]) | _cmap_or_empty(fallback.get("")))
+    main_covered = _cmap(main[""])
+    return FontSet(
+        main=main, fallback=fallback, covered=main_covered | _cmap_or_empty(fallback.get("")), main_covered=main_covered
+    )
 
 
 def static_instance(variable: Path, weight: int) -> Path:

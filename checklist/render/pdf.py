@@ -20,7 +20,7 @@ from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
 from checklist.domain.plan import ordered_plan
 from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
 from checklist.render.charts import chart_png, theme_scores_chart
-from checklist.render.fonts import printable
+from checklist.render.fonts import font_set, printable
 from checklist.render.pdf_layout import FAMILY, TEXT, PlanDocument, day, metadata, percent, short
 
 TOP_GAPS = 5
@@ -41,7 +41,9 @@ def build_action_plan_pdf(
 ) -> bytes:
     """The action plan PDF; a fixed `creation_date` makes the bytes deterministic."""
     created = creation_date or datetime.now(UTC)
-    pdf = PlanDocument()
+    # Parsing a font costs ~30 ms; most plans need no glyph beyond Noto Sans.
+    everything = assessment.model_dump_json() + bank.model_dump_json()
+    pdf = PlanDocument(fallback=font_set().needs_fallback(everything))
     service = assessment.service.name or "Unnamed service"
     metadata(
         pdf,

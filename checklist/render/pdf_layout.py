@@ -28,14 +28,15 @@ HEAD = (220, 230, 240)
 class PlanDocument(FPDF):
     """A4 pages with "Page n of N" at the foot of each."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, fallback: bool = True) -> None:
+        """`fallback=False` skips loading DejaVu, for text known to be all in Noto Sans."""
         super().__init__(format="A4", unit="mm")
         fonts = font_set()
         for style, path in fonts.main.items():
             self.add_font(FAMILY, style, path)
-        for style, path in fonts.fallback.items():
-            self.add_font(FALLBACK, style, path)
-        if fonts.fallback:
+        if fallback and fonts.fallback:
+            for style, path in fonts.fallback.items():
+                self.add_font(FALLBACK, style, path)
             self.set_fallback_fonts([FALLBACK], exact_match=False)
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(auto=True, margin=18)

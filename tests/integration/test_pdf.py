@@ -215,3 +215,8 @@ def test_the_plan_table_repeats_its_headings_on_every_page(tmp_path: Path):
     with_actions = [p for p in pages if "Action number" in p]
     assert len(with_actions) >= 3
     assert all("Owner" in p and "Status" in p for p in with_actions)
+
+
+def test_a_character_only_the_fallback_font_has_is_drawn_not_replaced(tmp_path: Path):
+    assessment = an_assessment(service=Service(name="Checked ✓ → next"))
+    assert "Checked ✓ → next" in pdftotext(build(assessment), tmp_path)
