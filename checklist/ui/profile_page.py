@@ -108,7 +108,8 @@ def _profile_questions(bank: QuestionBank, assessment: Assessment) -> None:
         saved = assessment.service.profile.get(question.id)
         state.seed(key, saved if saved in options else None)
         st.radio(
-            literal(question.text),
+            # Bank text, not user text; escaping it would put backslashes in the aria-label.
+            question.text,
             options=options,
             format_func=question.label_of,
             index=None,

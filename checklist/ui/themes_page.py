@@ -89,7 +89,8 @@ def _question(bank: QuestionBank, assessment: Assessment, question: Question, nu
         st.markdown(f"*Why it matters:* {literal(question.why)} {_sources(bank, question)}")
         st.markdown(f"*What “met” looks like:* {literal(question.good_looks_like)}")
         st.radio(
-            f"Answer to question {number}: {literal(question.text)}",
+            # Raw bank text: the label is hidden and becomes the aria-label, where escapes would be read out.
+            f"Answer to question {number}: {question.text}",
             options=OPTIONS,
             format_func=lambda value: ANSWER_LABELS[AnswerValue(value)],
             index=None,

@@ -59,6 +59,8 @@ def test_every_page_is_accessible_and_fits_the_screen(
 
     assert_no_app_error(page)
     assert_accessible(page)
+    names = [g.get_attribute("aria-label") or "" for g in page.get_by_role("radiogroup").all()]
+    assert not [name for name in names if "\\" in name]  # markdown escapes must not be read out
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     screenshot(page, f"{path or 'start'}-{size}")
