@@ -14,6 +14,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
+from checklist import __version__
 from checklist.domain.assessment import ANSWER_LABELS
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, Filters, Intake, compare_intake, filter_options, read_submissions
@@ -31,6 +32,7 @@ SETTINGS = "compare-settings"
 VERSIONS = "compare-versions"
 SORT = "compare-sort"
 DETAIL = "compare-detail"
+SUMMARY = "compare-summary-pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 FileKey = tuple[tuple[str, str], ...]
@@ -85,7 +87,8 @@ def show() -> None:
     if not intake.usable:
         st.error("No file could be used. The report above says why for each one.")
         return
-    comparison = _comparison(bank.sha256, key, _choice(intake), date.today(), bank, intake)
+    choice = _choice(intake)
+    comparison = _comparison(bank.sha256, key, choice, date.today(), bank, intake)
     _versions(comparison)
     _practice(comparison)
     if not comparison.rows:
@@ -104,6 +107,7 @@ def show() -> None:
     with tabs[4]:
         _detail(comparison)
     _downloads(comparison)
+    _summary_pdf(comparison, (bank.sha256, key, choice))
 
 
 def _file_report(intake: Intake) -> None:
@@ -273,6 +277,20 @@ def _downloads(comparison: Comparison) -> None:
         XLSX,
         key="compare-dl-xlsx",
     )
+
+
+def _summary_pdf(comparison: Comparison, signature: tuple[object, ...]) -> None:
+    """Made on request (charts and fonts take a second or two), and kept only for the same files and choices."""
+    if st.button("Make the area summary (PDF)", key="compare-make-pdf"):
+        from checklist.render.area_pdf import build_area_summary_pdf
+
+        with st.spinner("Making the PDF…"):
+            st.session_state[SUMMARY] = (signature, build_area_summary_pdf(comparison, tool_version=__version__))
+    made = st.session_state.get(SUMMARY)
+    if made is not None and made[0] == signature:
+        st.download_button(
+            "Area summary (PDF)", made[1], "area-summary.pdf", "application/pdf", key="compare-dl-pdf", type="primary"
+        )
 
 
 def _pct(value: float | None) -> str:

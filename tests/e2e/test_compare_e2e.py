@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,22 +11,35 @@ import pandas as pd
 import pytest
 from fpdf import FPDF
 from playwright.sync_api import Page
+from pypdf import PdfReader
 
 from checklist.domain.assessment import Assessment, BankRef, Service
 from checklist.domain.bank import load_bank
 from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
+from checklist.render.fonts import cache_dir, font_set
 from tests.builders import make_assessment
 from tests.e2e.conftest import (
     AppServer,
     assert_no_app_error,
     open_app,
     screenshot,
+    start_server,
     wait_for_text,
     wait_until_idle,
     write_small_bank,
 )
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def compare_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The app on the small bank, sharing this process's font cache: the summary PDF needs the fonts."""
+    font_set()
+    folder = tmp_path_factory.mktemp("compare-app")
+    server = start_server(folder, bank=write_small_bank(folder), env={"CHECKLIST_CACHE_DIR": str(cache_dir().parent)})
+    yield server
+    server.stop()
 
 
 def as_json(assessment: Assessment) -> bytes:
@@ -73,11 +87,11 @@ def upload_folder(page: Page, server: AppServer, files: list[Path]) -> None:
 
 
 def test_a_folder_of_mixed_files_gives_a_report_a_heatmap_and_a_workbook(
-    app_server: AppServer, page: Page, tmp_path: Path
+    compare_server: AppServer, page: Page, tmp_path: Path
 ) -> None:
     files = submissions_folder(tmp_path / "inbox")
 
-    upload_folder(page, app_server, files)
+    upload_folder(page, compare_server, files)
 
     assert_no_app_error(page)
     heatmap = page.locator('[data-testid="stVegaLiteChart"]').first
@@ -93,9 +107,9 @@ def test_a_folder_of_mixed_files_gives_a_report_a_heatmap_and_a_workbook(
     assert sorted(services["Service"]) == ["City Hub", "Old Mill", "Outreach Team", "Riverside Home"]
 
 
-def test_anonymising_changes_the_download_too(app_server: AppServer, page: Page, tmp_path: Path) -> None:
+def test_anonymising_changes_the_download_too(compare_server: AppServer, page: Page, tmp_path: Path) -> None:
     files = submissions_folder(tmp_path / "inbox")
-    upload_folder(page, app_server, files)
+    upload_folder(page, compare_server, files)
 
     page.get_by_text('Show services as "Service A, B, …" (also in downloads)').click()
     # The one-service view names the chosen service; once anonymised it reads "Service X: overall score ...".
@@ -110,3 +124,21 @@ def test_anonymising_changes_the_download_too(app_server: AppServer, page: Page,
     # Labels are given over every kept file, the practice one too, so four of A to E are used.
     assert len(set(table["Service"])) == 4
     assert all(re.fullmatch(r"Service [A-E]", name) for name in table["Service"])
+
+
+def test_the_area_summary_pdf_downloads_and_names_the_services(
+    compare_server: AppServer, page: Page, tmp_path: Path
+) -> None:
+    upload_folder(page, compare_server, submissions_folder(tmp_path / "inbox"))
+
+    page.get_by_role("button", name="Make the area summary (PDF)").click()
+    page.get_by_role("button", name="Area summary (PDF)", exact=True).wait_for()
+    wait_until_idle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Area summary (PDF)", exact=True).click()
+    saved = tmp_path / "summary.pdf"
+    download.value.save_as(saved)
+
+    text = "\n".join(p.extract_text() for p in PdfReader(saved).pages)
+    assert "City Hub" in text
+    assert "Example service" not in text
