@@ -32,7 +32,6 @@ SETTINGS = "compare-settings"
 VERSIONS = "compare-versions"
 SORT = "compare-sort"
 DETAIL = "compare-detail"
-SUMMARY = "compare-summary-pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 FileKey = tuple[tuple[str, str], ...]
@@ -87,8 +86,7 @@ def show() -> None:
     if not intake.usable:
         st.error("No file could be used. The report above says why for each one.")
         return
-    choice = _choice(intake)
-    comparison = _comparison(bank.sha256, key, choice, date.today(), bank, intake)
+    comparison = _comparison(bank.sha256, key, _choice(intake), date.today(), bank, intake)
     _versions(comparison)
     _practice(comparison)
     if not comparison.rows:
@@ -107,7 +105,6 @@ def show() -> None:
     with tabs[4]:
         _detail(comparison)
     _downloads(comparison)
-    _summary_pdf(comparison, (bank.sha256, key, choice))
 
 
 def _file_report(intake: Intake) -> None:
@@ -261,36 +258,48 @@ def _detail(comparison: Comparison) -> None:
 
 
 def _downloads(comparison: Comparison) -> None:
+    """Each file is made only when its button is clicked, so reruns with 1,000 services stay quick."""
     st.subheader("Downloads")
     notes = st.checkbox("Include free-text notes in the spreadsheet (left out unless you ask)", key=NOTES)
-    cols = st.columns(3)
+    cols = st.columns(4)
     cols[0].download_button(
-        "Services (CSV)", to_csv(services_table(comparison)), "comparison.csv", "text/csv", key="compare-dl-csv"
+        "Services (CSV)",
+        lambda: to_csv(services_table(comparison)),
+        "comparison.csv",
+        "text/csv",
+        key="compare-dl-csv",
+        on_click="ignore",
     )
     cols[1].download_button(
-        "Common gaps (CSV)", to_csv(gaps_table(comparison)), "common-gaps.csv", "text/csv", key="compare-dl-gaps"
+        "Common gaps (CSV)",
+        lambda: to_csv(gaps_table(comparison)),
+        "common-gaps.csv",
+        "text/csv",
+        key="compare-dl-gaps",
+        on_click="ignore",
     )
     cols[2].download_button(
         "All tables (Excel)",
-        to_xlsx(comparison_tables(comparison, include_notes=notes)),
+        lambda: to_xlsx(comparison_tables(comparison, include_notes=notes)),
         "comparison.xlsx",
         XLSX,
         key="compare-dl-xlsx",
+        on_click="ignore",
+    )
+    cols[3].download_button(
+        "Area summary (PDF)",
+        lambda: _summary_pdf(comparison),
+        "area-summary.pdf",
+        "application/pdf",
+        key="compare-dl-pdf",
+        on_click="ignore",
     )
 
 
-def _summary_pdf(comparison: Comparison, signature: tuple[object, ...]) -> None:
-    """Made on request (charts and fonts take a second or two), and kept only for the same files and choices."""
-    if st.button("Make the area summary (PDF)", key="compare-make-pdf"):
-        from checklist.render.area_pdf import build_area_summary_pdf
+def _summary_pdf(comparison: Comparison) -> bytes:
+    from checklist.render.area_pdf import build_area_summary_pdf  # fonts and charts load only when asked
 
-        with st.spinner("Making the PDF…"):
-            st.session_state[SUMMARY] = (signature, build_area_summary_pdf(comparison, tool_version=__version__))
-    made = st.session_state.get(SUMMARY)
-    if made is not None and made[0] == signature:
-        st.download_button(
-            "Area summary (PDF)", made[1], "area-summary.pdf", "application/pdf", key="compare-dl-pdf", type="primary"
-        )
+    return build_area_summary_pdf(comparison, tool_version=__version__)
 
 
 def _pct(value: float | None) -> str:

@@ -152,22 +152,13 @@ def test_one_service_in_detail_shows_its_notes_as_typed(new_app: Callable[..., A
     assert frame(at, "answers")["Note"].tolist() == ["", "", "Only on **Tuesdays**"]
 
 
-def test_the_downloads_offer_both_csv_tables_and_the_workbook(
+def test_the_downloads_offer_both_csv_tables_the_workbook_and_the_summary(
     new_app: Callable[..., AppTest], bank: QuestionBank
 ) -> None:
     at = loaded(new_app, bank)
 
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Services (CSV)", "Common gaps (CSV)", "All tables (Excel)"]
-
-
-def test_the_area_summary_pdf_is_offered_once_made(new_app: Callable[..., AppTest], bank: QuestionBank) -> None:
-    at = loaded(new_app, bank)
-
-    at.button(key="compare-make-pdf").click().run()
-
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels[-1] == "Area summary (PDF)"
+    assert labels == ["Services (CSV)", "Common gaps (CSV)", "All tables (Excel)", "Area summary (PDF)"]
 
 
 def test_no_usable_file_gives_a_plain_message_and_no_figures(new_app: Callable[..., AppTest]) -> None:
