@@ -173,9 +173,7 @@ def _heatmap(comparison: Comparison) -> None:
     sort = st.selectbox("Sort services by", list(SORTS), key=SORT)
     rows = sorted_rows(comparison, sort)
     if len(rows) > HEATMAP_LIMIT:
-        st.caption(
-            f"The chart shows the first {HEATMAP_LIMIT} of {len(rows)} services in this order; the table has all."
-        )
+        st.write(f"The chart shows the first {HEATMAP_LIMIT} of {len(rows)} services in this order; the table has all.")
     chart_col, table_col = st.columns([3, 2])
     chart_col.altair_chart(heatmap_chart(comparison, rows[:HEATMAP_LIMIT]), width="stretch")
     order = {r.key: i for i, r in enumerate(rows)}
@@ -214,6 +212,22 @@ def _plans(comparison: Comparison) -> None:
         width="stretch",
         key="compare-plans",
     )
+    overdue = [
+        {
+            "Service": row.name,
+            "Question": a.question_id,
+            "Action": a.text,
+            "Owner": a.owner,
+            "Due": a.due,
+            "Status": a.status.label,
+        }
+        for row in comparison.rows
+        if (detail := comparison.detail(row.key)) is not None
+        for a in detail.overdue
+    ]
+    st.write(f"Overdue actions (due date passed, not done or dropped): {len(overdue)}")
+    if overdue:
+        st.dataframe(pd.DataFrame(overdue), hide_index=True, width="stretch", key="compare-overdue")
 
 
 def _detail(comparison: Comparison) -> None:

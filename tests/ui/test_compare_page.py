@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from checklist.domain.assessment import Answer, AnswerValue, Assessment, Service
+from checklist.domain.assessment import Answer, AnswerValue, Assessment, PlannedAction, Service
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import compare_assessments
 from checklist.domain.loading import dump_assessment
@@ -53,6 +53,7 @@ TABLES = {
     "gaps": ["Question id", "Theme", "Question", "Services with the gap"],
     "practice": ["Service", "Overall score"],
     "answers": ["Question", "Answer", "Note", "Reason not applicable"],
+    "overdue": ["Service", "Question", "Action", "Owner", "Due", "Status"],
 }
 
 
@@ -159,6 +160,16 @@ def test_the_downloads_offer_both_csv_tables_the_workbook_and_the_summary(
 
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Services (CSV)", "Common gaps (CSV)", "All tables (Excel)", "Area summary (PDF)"]
+
+
+def test_overdue_actions_are_listed_with_their_service(new_app: Callable[..., AppTest], bank: QuestionBank) -> None:
+    late = PlannedAction(question_id="b1", text="Open a women-only group.", due=date(2020, 1, 1))
+    behind = make_assessment(bank, {"b1": "not_met"}, service=Service(name="Behind"), actions=[late])
+
+    at = loaded(new_app, bank, ("behind.json", as_file(behind)))
+
+    overdue = frame(at, "overdue")
+    assert overdue[["Service", "Action"]].values.tolist() == [["Behind", "Open a women-only group."]]
 
 
 def test_no_usable_file_gives_a_plain_message_and_no_figures(new_app: Callable[..., AppTest]) -> None:
