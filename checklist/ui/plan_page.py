@@ -89,7 +89,7 @@ def _download(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -
         type="primary",
         on_click="ignore",
     )
-    st.caption("The PDF carries the whole assessment: it can be opened again here, or submitted as it is.")
+    st.write("The PDF carries the whole assessment: it can be opened again here, or submitted as it is.")
 
 
 def _gap(bank: QuestionBank, assessment: Assessment, rank: int, gap: Gap) -> None:
@@ -100,7 +100,7 @@ def _gap(bank: QuestionBank, assessment: Assessment, rank: int, gap: Gap) -> Non
     planned = [a for a in assessment.actions if a.question_id == gap.question_id]
     title = f"{rank}. {question.text}"
     with st.expander(literal(title) + (f" ({len(planned)} planned)" if planned else ""), expanded=False):
-        st.caption(literal(f"Answer: {gap.answer.label}. " + (f"Marked: {', '.join(marks)}." if marks else "")))
+        st.text(f"Answer: {gap.answer.label}. " + (f"Marked: {', '.join(marks)}." if marks else ""))
         st.markdown("**Suggested actions**")
         for index, suggestion in enumerate(question.actions):
             cols = st.columns([5, 1])

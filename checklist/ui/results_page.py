@@ -138,7 +138,7 @@ def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
         width="stretch",
     )
     if delta.not_compared:
-        st.caption(f"{len(delta.not_compared)} question(s) changed in the bank since then and are not compared.")
+        st.write(f"{len(delta.not_compared)} question(s) changed in the bank since then and are not compared.")
     counts = {o: len(delta.with_outcome(o)) for o in ActionOutcome}
     st.write(
         f"The previous plan: {counts[ActionOutcome.DONE]} done, {counts[ActionOutcome.OVERDUE]} overdue, "

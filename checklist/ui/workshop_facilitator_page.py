@@ -146,7 +146,7 @@ def _join_details(workshop: Workshop) -> None:
         st.code(_join_link(workshop.join_code), language=None)
         if workshop.service.name:
             st.text(f"Service being rated: {workshop.service.name}")
-        st.caption(
+        st.write(
             "Keep this page's address: it is the facilitator's link and the only way back to this screen. "
             "Do not share it with participants."
         )
@@ -192,7 +192,7 @@ def _spread(bank: QuestionBank, workshop: Workshop) -> None:
     if not spreads:
         st.write("No answers yet.")
         return
-    st.caption(
+    st.write(
         "Disagreement is the share of people who gave another answer than the most common one: "
         "0% means everyone agrees. Questions where someone said Met and someone Not met come first among equals."
     )
@@ -255,7 +255,7 @@ def _room_question(bank: QuestionBank, workshop: Workshop, spread: QuestionSprea
     if question is None or theme is None:
         return
     with st.container(border=True):
-        st.caption(literal(theme.title))
+        st.text(theme.title)
         st.markdown(f"### {literal(question.text)}")
         people = len(workshop.participants)
         st.write(
@@ -342,7 +342,7 @@ def _consensus_assessment(bank: QuestionBank, workshop: Workshop) -> None:
             icon=":material/arrow_forward:",
             query_params={"a": workshop.consensus_assessment_id},
         )
-        st.caption(f"Its id: {workshop.consensus_assessment_id}")
+        st.text(f"Its id: {workshop.consensus_assessment_id}")
 
 
 def _make_assessment(bank: QuestionBank, workshop_id: str) -> None:

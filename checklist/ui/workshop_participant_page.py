@@ -128,7 +128,7 @@ def _question(
     args = (bank, workshop_id, participant_id, question.id)
     with st.container(border=True, key=f"wp-question-{question.id}"):
         st.markdown(f"**{literal(question.text)}**")
-        st.caption(literal(question.why))
+        st.text(question.why)
         st.radio(
             "Your answer",
             options=common.ANSWER_OPTIONS,
@@ -144,7 +144,7 @@ def _question(
                 "Why does it not apply? (needed for 'Not applicable')", key=reason_key, on_change=_answered, args=args
             )
             if not (st.session_state.get(reason_key) or "").strip():
-                st.caption("'Not applicable' is saved once you say why.")
+                st.write("'Not applicable' is saved once you say why.")
 
 
 def _answered(bank: QuestionBank, workshop_id: str, participant_id: str, question_id: str) -> None:

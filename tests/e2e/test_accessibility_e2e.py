@@ -1,0 +1,140 @@
+"""Every page of the app, with realistic content on the shipped bank: axe-core, charts with tables, phone width.
+
+Each page is brought into a state with something to show: a re-assessment of an example service
+(answers, notes, a plan carried over, a "since last time" chart), a commissioner's folder of
+submissions with every tab opened, and a workshop five people have answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, ViewportSize
+
+from tests.e2e.conftest import (
+    LAPTOP,
+    PHONE,
+    AppServer,
+    assert_accessible,
+    assert_no_app_error,
+    open_app,
+    start_server,
+    wait_for_text,
+    wait_until_idle,
+)
+from tests.e2e.realistic import SeededWorkshop, seed_reassessment, seed_workshop, submissions
+
+pytestmark = pytest.mark.e2e
+
+COMPARE_TABS = ["Services × themes", "Common gaps", "Theme spread", "Action plans", "One service"]
+
+
+@dataclass(frozen=True)
+class Content:
+    server: AppServer
+    assessment_id: str
+    workshop: SeededWorkshop
+    folder: Path
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Content]:
+    folder = tmp_path_factory.mktemp("accessibility")
+    server = start_server(folder / "server")
+    yield Content(server, seed_reassessment(server), seed_workshop(server), folder / "submissions")
+    server.stop()
+
+
+def upload_submissions(page: Page, content: Content) -> None:
+    open_app(page, content.server, "compare")
+    files = submissions(content.server, content.folder)
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files([str(f) for f in files])
+    wait_for_text(page, "Services compared")
+
+
+def open_plan_with_a_gap_open(page: Page, content: Content) -> None:
+    open_app(page, content.server, "plan", a=content.assessment_id)
+    page.locator('[data-testid="stExpander"] summary').first.click()
+    wait_for_text(page, "Suggested actions")
+
+
+# Each page, opened and brought into a state with realistic content.
+PAGES: dict[str, Callable[[Page, Content], None]] = {
+    "start": lambda page, c: open_app(page, c.server, "", a=c.assessment_id),
+    "profile": lambda page, c: open_app(page, c.server, "profile", a=c.assessment_id),
+    "themes": lambda page, c: open_app(page, c.server, "themes", a=c.assessment_id),
+    "review": lambda page, c: open_app(page, c.server, "review", a=c.assessment_id),
+    "results": lambda page, c: open_app(page, c.server, "results", a=c.assessment_id),
+    "plan": open_plan_with_a_gap_open,
+    "compare": upload_submissions,
+    "workshop": lambda page, c: open_app(page, c.server, "workshop", w=c.workshop.workshop_id),
+    "join": lambda page, c: open_app(page, c.server, "join", join=c.workshop.join_code, p=c.workshop.participant_id),
+}
+
+# Pages whose charts must each have a table (or a sentence with the same numbers) beside them.
+CHARTS_EXPECTED = {"results": 3, "compare": 1, "workshop": 2}
+
+NEIGHBOURHOOD = """
+charts => charts.map(chart => {
+    const row = chart.closest('[data-testid="stHorizontalBlock"]');
+    const box = chart.closest('[data-testid="stElementContainer"]');
+    const before = box && box.previousElementSibling;
+    const after = box && box.nextElementSibling;
+    const table = '[data-testid="stDataFrame"], [data-testid="stTable"]';
+    return {
+        tableInRow: !!(row && row.querySelector(table)),
+        tableNext: [before, after].some(e => e && (e.matches(table) || e.querySelector(table))),
+        sentenceBefore: before ? before.innerText : "",
+    };
+})
+"""
+
+
+def charts_without_a_table(page: Page) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = page.locator('[data-testid="stVegaLiteChart"]').evaluate_all(NEIGHBOURHOOD)
+    return [
+        c
+        for c in found
+        if not (c["tableInRow"] or c["tableNext"] or any(ch.isdigit() for ch in str(c["sentenceBefore"])))
+    ]
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_with_real_content_has_no_serious_accessibility_problem(
+    page: Page, content: Content, name: str
+) -> None:
+    PAGES[name](page, content)
+
+    assert_no_app_error(page)
+    assert_accessible(page)
+
+
+def test_every_tab_of_the_comparison_has_no_serious_accessibility_problem(page: Page, content: Content) -> None:
+    upload_submissions(page, content)
+
+    for tab in COMPARE_TABS:
+        page.get_by_role("tab", name=tab).click()
+        wait_until_idle(page)
+        assert_no_app_error(page)
+        assert_accessible(page)
+
+
+@pytest.mark.parametrize("name", list(CHARTS_EXPECTED))
+def test_every_chart_has_a_table_or_its_numbers_in_words_beside_it(page: Page, content: Content, name: str) -> None:
+    PAGES[name](page, content)
+    page.locator('[data-testid="stVegaLiteChart"]').nth(CHARTS_EXPECTED[name] - 1).wait_for()
+
+    assert charts_without_a_table(page) == []
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_page_scrolls_sideways_on_a_phone(page: Page, content: Content, name: str) -> None:
+    page.set_viewport_size(ViewportSize(width=PHONE["width"], height=PHONE["height"]))
+    PAGES[name](page, content)
+
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    page.set_viewport_size(ViewportSize(width=LAPTOP["width"], height=LAPTOP["height"]))
