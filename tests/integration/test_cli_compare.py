@@ -129,3 +129,47 @@ def test_the_same_file_twice_is_reported_as_a_duplicate(tmp_path: Path) -> None:
 
     assert "duplicate" in result.stderr
     assert "1 service(s) compared" in result.stdout
+
+
+def as_pdf(assessment: Assessment) -> bytes:
+    """A PDF carrying the assessment as its attachment, as the tool's action plan does."""
+    from fpdf import FPDF
+
+    from checklist.domain.loading import ATTACHMENT_NAME
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.embed_file(bytes=write_bytes(assessment), basename=ATTACHMENT_NAME, mime_type="application/json")
+    return bytes(pdf.output())
+
+
+def write_bytes(assessment: Assessment) -> bytes:
+    return dump_assessment(assessment, tool_version="test", now=datetime(2025, 1, 1, tzinfo=UTC))
+
+
+def test_a_pdf_and_the_json_of_the_same_assessment_count_once(tmp_path: Path) -> None:
+    hub = make_assessment(BANK, {"a1": "met"}, service=Service(name="Hub"))
+    write(tmp_path / "in", "hub.json", hub)
+    (tmp_path / "in" / "hub.pdf").write_bytes(as_pdf(hub))
+
+    result = run(tmp_path, str(tmp_path / "in"))
+
+    assert "2 file(s): 1 accepted, 1 duplicate" in result.stderr
+    assert "1 service(s) compared" in result.stdout
+
+
+def test_files_from_an_older_bank_are_compared_like_for_like_and_the_left_out_question_named(tmp_path: Path) -> None:
+    document = bank_document(version="1.1.0")
+    document["themes"][0]["questions"][1]["changed_in"] = "1.1.0"
+    bank_path = tmp_path / "bank-1.1.yaml"
+    bank_path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    old = make_assessment(BANK, {"a1": "met", "a2": "not_met"}, service=Service(name="Old"))
+    new = make_assessment(make_bank(version="1.1.0"), {"a1": "met", "a2": "not_met"}, service=Service(name="New"))
+    write(tmp_path / "in", "old.json", old)
+    write(tmp_path / "in", "new.json", new)
+
+    result = CliRunner().invoke(main, ["compare", "--bank", str(bank_path), str(tmp_path / "in")])
+
+    assert "Old: overall 100.0" in result.stdout
+    assert "New: overall 40.0" in result.stdout
+    assert "Left out for version 1.0.0: a2 (its meaning changed in version 1.1.0, after version 1.0.0)" in result.stdout
