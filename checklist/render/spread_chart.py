@@ -1,8 +1,9 @@
 """The workshop's spread of answers as a chart spec: one stacked bar per question.
 
-Answers keep one colour each (Okabe-Ito, safe for colour blindness) and their
-counts are written in the tooltip and the table beside the chart, so colour is
-never the only way to read it. Questions stay in the order given (most disagreed first).
+Answers keep one colour each (Okabe-Ito, safe for colour blindness), and each
+segment is labelled in words with its answer and count (the table beside the
+chart has the same numbers), so colour is never the only way to read it.
+Questions stay in the order given (most disagreed first).
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ ANSWER_COLOURS = {
     AnswerValue.UNKNOWN: "#999999",
     AnswerValue.NA: "#56B4E9",
 }
+SHORT_LABELS = {
+    AnswerValue.MET: "Met",
+    AnswerValue.PARTLY: "Partly",
+    AnswerValue.NOT_MET: "Not met",
+    AnswerValue.UNKNOWN: "?",
+    AnswerValue.NA: "N/A",
+}
 LABEL_LIMIT = 60
 
 
@@ -40,6 +48,7 @@ def spread_chart(bank: QuestionBank, spreads: list[QuestionSpread]) -> Any:
             "answer": ANSWER_LABELS[value],
             "order": list(AnswerValue).index(value),
             "count": spread.counts[value],
+            "label": f"{SHORT_LABELS[value]} {spread.counts[value]}",
         }
         for number, spread in enumerate(spreads, start=1)
         for value in AnswerValue
@@ -50,17 +59,24 @@ def spread_chart(bank: QuestionBank, spreads: list[QuestionSpread]) -> Any:
         f"{label}: " + ", ".join(f"{ANSWER_LABELS[v]} {s.counts[v]}" for v in AnswerValue if s.counts[v])
         for label, s in zip(order, spreads, strict=True)
     )
-    return (
-        alt.Chart(alt.InlineData(values=rows))
+    bars = (
+        alt.Chart()
         .mark_bar()
         .encode(
-            y=alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-            x=alt.X("count:Q", title="People", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "answer:N",
                 title="Answer",
                 scale=alt.Scale(domain=list(ANSWER_LABELS.values()), range=[ANSWER_COLOURS[v] for v in AnswerValue]),
-            ),
+            )
+        )
+    )
+    # Each segment also says in words which answer it is, so the chart reads without colour.
+    labels = alt.Chart().mark_text(align="right", dx=-3, color="black", fontSize=11).encode(text="label:N")
+    return (
+        alt.layer(bars, labels, data=alt.InlineData(values=rows))
+        .encode(
+            y=alt.Y("question:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("count:Q", title="People", stack="zero", axis=alt.Axis(tickMinStep=1)),
             order=alt.Order("order:Q"),
             tooltip=[
                 alt.Tooltip("question:N", title="Question"),
