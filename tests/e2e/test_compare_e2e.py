@@ -20,6 +20,7 @@ from checklist.render.fonts import cache_dir, font_set
 from tests.builders import make_assessment
 from tests.e2e.conftest import (
     AppServer,
+    assert_accessible,
     assert_no_app_error,
     open_app,
     screenshot,
@@ -94,6 +95,7 @@ def test_a_folder_of_mixed_files_gives_a_report_a_heatmap_and_a_workbook(
     upload_folder(page, compare_server, files)
 
     assert_no_app_error(page)
+    assert_accessible(page)
     heatmap = page.locator('[data-testid="stVegaLiteChart"]').first
     heatmap.wait_for()
     assert heatmap.locator("canvas, svg").count() >= 1
