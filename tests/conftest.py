@@ -17,3 +17,7 @@ settings.load_profile("checklist")
 def shipped_bank() -> QuestionBank:
     """The bank the product ships, loaded once per worker."""
     return load_bank(default_bank_path())
+
+
+# The private PostgreSQL server fixture (tests/pg.py), for tests that stop and start the database.
+pytest_plugins = ["tests.pg"]

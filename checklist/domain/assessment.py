@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from checklist.domain.bank import QuestionBank
 
@@ -22,8 +22,19 @@ FORMAT_VERSION = 2
 # Generous enough for a long note pasted from a policy, small enough that one
 # file cannot fill a commissioner's memory.
 MAX_TEXT = 20_000
-ShortText = Annotated[str, StringConstraints(max_length=500)]
-LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+
+
+def without_nul(value: object) -> object:
+    """Drop NUL characters from text, keeping every other character exactly.
+
+    No one means to type NUL, and PostgreSQL cannot store it in text: kept, it
+    would make a save fail with a misleading "database not reachable".
+    """
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+ShortText = Annotated[str, StringConstraints(max_length=500), BeforeValidator(without_nul)]
+LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT), BeforeValidator(without_nul)]
 Key = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 

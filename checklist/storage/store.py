@@ -29,13 +29,17 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
-from checklist.domain.assessment import Assessment
+from checklist.domain.assessment import Assessment, without_nul
 from checklist.paths import data_dir
 
 UNAVAILABLE = "could not save: the database is not reachable; your answers are still on this page, try again"
 NOT_READABLE = "could not open the saved assessments: the database is not reachable; try again in a moment"
+REFUSED = (
+    "could not save: the database refused a character in this assessment's text; "
+    "your answers are still on this page. Remove unusual characters you pasted, then try again"
+)
 STALE = (
     "This assessment was changed in another tab or by a colleague. Reload the page to see the latest answers; "
     "your last change is shown below and was not saved."
@@ -127,7 +131,7 @@ def _row_values(assessment: Assessment, ui_state: dict[str, str] | None, now: da
     return {
         "document": assessment.model_dump_json(),
         "ui_state": json.dumps(ui_state or {}),
-        "service_name": assessment.service.name,
+        "service_name": without_nul(assessment.service.name),
         "assessed_on": assessment.assessed_on.isoformat() if assessment.assessed_on else None,
         "answered": len(assessment.answers),
         "updated_at": now,
@@ -161,6 +165,8 @@ class AssessmentStore:
                 conn.execute(insert(assessments).values(**values))
         except IntegrityError:
             raise StoreError("an assessment with this id already exists") from None
+        except DataError:
+            raise StoreUnavailable(REFUSED) from None
         except SQLAlchemyError:
             raise StoreUnavailable(UNAVAILABLE) from None
         return StoredAssessment(assessment, 1, dict(ui_state or {}), now)
@@ -170,6 +176,8 @@ class AssessmentStore:
             self._connect_ready()
             with self._engine.connect() as conn:
                 row = conn.execute(select(assessments).where(assessments.c.id == assessment_id)).first()
+        except DataError:
+            return None  # an id the database cannot even compare (a NUL in a pasted link) names nothing saved
         except SQLAlchemyError:
             raise StoreUnavailable(NOT_READABLE) from None
         if row is None:
@@ -193,6 +201,8 @@ class AssessmentStore:
             self._connect_ready()
             with self._engine.begin() as conn:
                 changed = conn.execute(statement).rowcount
+        except DataError:
+            raise StoreUnavailable(REFUSED) from None
         except SQLAlchemyError:
             raise StoreUnavailable(UNAVAILABLE) from None
         if changed != 1:

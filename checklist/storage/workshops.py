@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from pydantic import ValidationError
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from checklist.domain.workshop import Workshop, new_join_code
@@ -108,6 +108,8 @@ class WorkshopStore:
             self._connect_ready()
             with self._engine.connect() as conn:
                 row = conn.execute(select(workshops).where(condition)).first()
+        except DataError:
+            return None  # an id or code the database cannot even compare (a NUL in a link) names nothing saved
         except SQLAlchemyError:
             raise StoreUnavailable(NOT_READABLE) from None
         if row is None:
