@@ -95,6 +95,7 @@ def make_submission(bank: QuestionBank, rng: random.Random, index: int, *, pract
     if older:
         ref = ref.model_copy(update={"version": "0.9.0", "sha256": ""})
     return Assessment(
+        id=f"bench-{rng.getrandbits(64):016x}",
         practice=practice,
         bank=ref,
         service=Service(
