@@ -39,7 +39,10 @@ def named(text: str) -> str:
 
 def labelled(label: str) -> str:
     """A test for a focused text box whose label is `label`."""
-    return f"el => el.getAttribute('aria-label') === {label!r} || (el.labels && [...el.labels].some(l => l.innerText.trim() === {label!r}))"
+    return (
+        f"el => el.getAttribute('aria-label') === {label!r}"
+        f" || (el.labels && [...el.labels].some(l => l.innerText.trim() === {label!r}))"
+    )
 
 
 def radio_in(box_class: str) -> str:
