@@ -38,7 +38,11 @@ M, P, N, U, X = (AnswerValue.MET, AnswerValue.PARTLY, AnswerValue.NOT_MET, Answe
 
 @dataclass(frozen=True)
 class TopicAnswer:
-    """A hand-written answer for any question whose id contains `id_part`."""
+    """A hand-written answer for any question whose id contains `id_part`.
+
+    For a not-applicable answer the note is its reason: an example only says
+    "not applicable" where the reason fits the question.
+    """
 
     id_part: str
     answer: AnswerValue
@@ -55,7 +59,6 @@ class ExampleService:
     assessed_on: date
     # Chance of each answer; the rest of the 1.0 is left unanswered (a draft in progress).
     tendency: dict[AnswerValue, float]
-    na_reason: str
     owners: tuple[str, ...]
     statuses: tuple[ActionStatus, ...]
     topics: tuple[TopicAnswer, ...] = field(default=())
@@ -90,13 +93,18 @@ EXAMPLES: tuple[ExampleService, ...] = (
         profile={"setting": "community", "groups": "yes", "prescribing": "yes", "parents": "yes", "premises": "yes"},
         assessor="Jo Rivers (fictional), service manager",
         assessed_on=date(2025, 3, 14),
-        tendency={M: 0.5, P: 0.25, N: 0.12, U: 0.08, X: 0.05},
-        na_reason="Provided for us by the city's sexual health service, not by this hub.",
+        tendency={M: 0.5, P: 0.25, N: 0.12, U: 0.08},
         owners=("Jo Rivers (service manager)", "Amira Khan (women's lead)", "Team leader, groups"),
         statuses=(ActionStatus.IN_PROGRESS, ActionStatus.PLANNED, ActionStatus.DONE, ActionStatus.PLANNED),
         topics=(
             TopicAnswer("childcare", P, "A crèche runs on Tuesday mornings only; other days women bring children in."),
             TopicAnswer("women-only-sessions", M, "Women-only afternoon every Thursday, female staff only."),
+            TopicAnswer(
+                "clinic-times",
+                X,
+                "Needle exchange and blood-borne virus testing are run by the city's sexual health service; "
+                "we refer women there.",
+            ),
         ),
     ),
     ExampleService(
@@ -106,14 +114,14 @@ EXAMPLES: tuple[ExampleService, ...] = (
         profile={"setting": "outreach", "groups": "no", "prescribing": "no", "parents": "yes", "premises": "no"},
         assessor="Sam Hale (fictional), team leader",
         assessed_on=date(2025, 5, 2),
-        tendency={M: 0.3, P: 0.3, N: 0.2, U: 0.12, X: 0.04},
-        na_reason="We have no building of our own; we meet women in places they choose.",
+        tendency={M: 0.3, P: 0.3, N: 0.2, U: 0.12},
         owners=("Sam Hale (team leader)", "Outreach worker, north patch", "Commissioning lead (county)"),
         statuses=(ActionStatus.PLANNED, ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.DROPPED),
         topics=(
             TopicAnswer("out-of-hours", N, "No bus after 4pm in most villages, so evening times go unused."),
             TopicAnswer("remote", M, "Phone and video appointments for everyone; most reviews are by phone."),
             TopicAnswer("meeting-place", M, "Women choose where we meet: home, the GP surgery or the village hall."),
+            TopicAnswer("peer-support", X, "We run no groups; peer mentors work with women one to one instead."),
         ),
     ),
     ExampleService(
@@ -123,13 +131,14 @@ EXAMPLES: tuple[ExampleService, ...] = (
         profile={"setting": "residential", "groups": "yes", "prescribing": "yes", "parents": "no", "premises": "yes"},
         assessor="Dr Lena Ortiz (fictional), clinical lead",
         assessed_on=date(2025, 1, 20),
-        tendency={M: 0.45, P: 0.2, N: 0.2, U: 0.05, X: 0.1},
-        na_reason="Residents live on site; this applies to community appointments only.",
+        tendency={M: 0.45, P: 0.2, N: 0.2, U: 0.05},
         owners=("Dr Lena Ortiz (clinical lead)", "House manager", "Family worker"),
         statuses=(ActionStatus.DONE, ActionStatus.IN_PROGRESS, ActionStatus.PLANNED, ActionStatus.PLANNED),
         topics=(
             TopicAnswer("childcare", N, "Children cannot stay; we are talking to a family unit in the next county."),
             TopicAnswer("residential-space", M, "Six women-only beds with their own lounge and bathrooms."),
+            TopicAnswer("school-hours", X, "Residents live on site; sessions are part of the daily timetable."),
+            TopicAnswer("pharmacy", X, "Medication is given on site by our nurses; residents do not collect it."),
         ),
     ),
     ExampleService(
@@ -147,14 +156,13 @@ EXAMPLES: tuple[ExampleService, ...] = (
             P: 0.3,
             N: 0.15,
             U: 0.07,
-            X: 0.04,
         },
-        na_reason="Covered by the maternity unit's own pathway, which we follow.",
         owners=("Chris Osei (deputy manager)", "Specialist midwife (hospital trust)", "Safeguarding lead"),
         statuses=(ActionStatus.IN_PROGRESS, ActionStatus.PLANNED, ActionStatus.PLANNED, ActionStatus.DONE),
         topics=(
             TopicAnswer("midwife", M, "A named specialist midwife runs a joint clinic here every other Wednesday."),
             TopicAnswer("pregnancy-priority", M, "Pregnant women are seen within 48 hours, then at the joint clinic."),
+            TopicAnswer("rehab-route", X, "Referrals to residential rehab are made by our NHS prescribing partner."),
         ),
     ),
 )
@@ -214,6 +222,8 @@ def _unit(*parts: str) -> float:
 def _answer(example: ExampleService, question: Question) -> Answer | None:
     for topic in example.topics:
         if topic.id_part in question.id:
+            if topic.answer is X:
+                return Answer(answer=X, na_reason=topic.note)
             return Answer(answer=topic.answer, note=topic.note)
     roll = _unit(example.id, question.id)
     for value, chance in example.tendency.items():
@@ -224,8 +234,6 @@ def _answer(example: ExampleService, question: Question) -> Answer | None:
 
 
 def _with_note(example: ExampleService, question: Question, value: AnswerValue) -> Answer:
-    if value is X:
-        return Answer(answer=X, na_reason=example.na_reason)
     notes = NOTES[value]
     # Roughly half the answers carry a note, as in a real assessment.
     if _unit(example.id, question.id, "note") >= 0.5:

@@ -70,8 +70,16 @@ def test_each_try_of_an_example_gets_its_own_id() -> None:
 
 
 def test_examples_between_them_use_every_kind_of_answer() -> None:
-    given = {a.answer for e in EXAMPLES for a in example_assessment(BANK, e.id).answers.values()}
+    shipped = load_bank(default_bank_path())
+    given = {a.answer for e in EXAMPLES for a in example_assessment(shipped, e.id).answers.values()}
     assert given == set(AnswerValue)
+
+
+def test_examples_say_not_applicable_only_with_a_reason_written_for_that_question() -> None:
+    """A generic reason on a random question reads as nonsense in a workshop."""
+    shipped = load_bank(default_bank_path())
+    reasons = [a.na_reason for e in EXAMPLES for a in example_assessment(shipped, e.id).answers.values() if a.na_reason]
+    assert len(reasons) == len(set(reasons)) >= len(EXAMPLES)
 
 
 def test_example_answers_only_questions_its_profile_keeps() -> None:
