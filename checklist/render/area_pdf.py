@@ -8,17 +8,16 @@ comes from the Comparison, and names are labels when it is anonymised.
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime
 
 from checklist.domain.compare import Comparison
-from checklist.render.charts import chart_png
-from checklist.render.compare_charts import heatmap_chart, sorted_rows
-from checklist.render.pdf_layout import PlanDocument, metadata, percent, short
+from checklist.render.compare_charts import sorted_rows
+from checklist.render.fonts import printable
+from checklist.render.pdf_heatmap import draw_heatmap
+from checklist.render.pdf_layout import FAMILY, PlanDocument, metadata, percent, short
 
 PDF_HEATMAP_LIMIT = 30
 PDF_COMMON_GAPS = 10
-MIN_CHART_HEIGHT = 90
 SERVICE_COLUMNS = (
     ("Service", 62),
     ("Area", 34),
@@ -86,42 +85,51 @@ def _heatmap(pdf: PlanDocument, comparison: Comparison) -> None:
     rows = sorted_rows(comparison, "Overall score, lowest first")[:PDF_HEATMAP_LIMIT]
     pdf.ln(3)
     pdf.heading("Theme scores by service", level=1)
-    if len(comparison.rows) > PDF_HEATMAP_LIMIT:
-        pdf.para(f"The {PDF_HEATMAP_LIMIT} services with the lowest overall scores; all are listed at the end.", size=9)
-    if pdf.will_page_break(MIN_CHART_HEIGHT):
-        pdf.add_page()
-    png = chart_png(heatmap_chart(comparison, rows), scale=2)
-    # Fit the box left on the page; the chart keeps its proportions inside it.
-    room = pdf.h - pdf.b_margin - pdf.get_y() - 2
-    pdf.image(
-        io.BytesIO(png),
-        x=pdf.l_margin,
-        w=pdf.epw,
-        h=room,
-        keep_aspect_ratio=True,
-        alt_text="Heatmap of each service's score in each theme, lowest overall score first; scores written in cells.",
+    shown = (
+        f"the {PDF_HEATMAP_LIMIT} services with the lowest overall scores (all are listed at the end)"
+        if len(comparison.rows) > PDF_HEATMAP_LIMIT
+        else "lowest overall score first"
     )
+    pdf.para(
+        f"Each row is a theme and each column a service, {shown}. Each cell holds that service's score for "
+        "the theme, out of 100; the table of services at the end gives each one's overall score and completion.",
+        size=9,
+    )
+    draw_heatmap(pdf, comparison, rows)
 
 
 def _common_gaps(pdf: PlanDocument, comparison: Comparison) -> None:
     gaps = comparison.common_gaps[:PDF_COMMON_GAPS]
-    pdf.heading("The most common gaps", level=1, new_page=True)
+    pdf.ln(3)
+    pdf.heading("The most common gaps", level=1)
     if not gaps:
         pdf.para("No service has a gap.")
         return
     services = comparison.headline.services
     for rank, gap in enumerate(gaps, 1):
         safety = ", a safety question" if gap.safety else ""
-        pdf.para(f"{rank}. {gap.text}", bold=True, gap=0.5)
-        pdf.para(
+        title = f"{rank}. {gap.text}"
+        note = (
             f"A gap for {gap.services} of {services} services ({gap.answered} answered it){safety}. "
-            f"Theme: {gap.theme_title}.",
-            size=9,
-            muted=True,
-            gap=0.5,
+            f"Theme: {gap.theme_title}."
         )
+        # A question is never split from its own lines or left at a page's foot without its first action.
+        if pdf.will_page_break(_lead_height(pdf, title, note)):
+            pdf.add_page()
+        pdf.para(title, bold=True, gap=0.5)
+        pdf.para(note, size=9, muted=True, gap=0.5)
         pdf.bullets([f"{a.text} (cost: {a.cost.value})" for a in gap.actions], size=9)
         pdf.ln(1)
+
+
+def _lead_height(pdf: PlanDocument, title: str, note: str) -> float:
+    """Height of a gap's question, its note and its first action line, as para and bullets draw them."""
+    pdf.set_font(FAMILY, "B", 10)
+    title_lines = len(pdf.wrap(printable(title), pdf.epw))
+    pdf.set_font(FAMILY, "", 9)
+    note_lines = len(pdf.wrap(printable(note), pdf.epw))
+    pdf.set_font(FAMILY, size=10)
+    return title_lines * 5 + 0.5 + note_lines * 4.5 + 0.5 + 6
 
 
 def _services(pdf: PlanDocument, comparison: Comparison) -> None:

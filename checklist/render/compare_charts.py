@@ -17,6 +17,24 @@ from checklist.domain.compare import Comparison, ServiceRow
 FONT = "Noto Sans"
 BLUE = "#0072B2"
 HEATMAP_LIMIT = 60
+# Vega's "blues" scheme, which it interpolates linearly in RGB between these stops (0, 10, …, 100);
+# the PDF draws its heatmap with the same colours as the app's chart.
+HEAT_STOPS = (
+    "cfe1f2",
+    "bed8ec",
+    "a8cee5",
+    "8fc1de",
+    "74b2d7",
+    "5ba3cf",
+    "4592c6",
+    "3181bd",
+    "206fb2",
+    "125ca4",
+    "0a4a90",
+)
+BLACK = (0, 0, 0)
+WHITE = (255, 255, 255)
+Colour = tuple[int, int, int]
 # A theme with no answers has no score (not zero); a dash fits the narrowest cell.
 NO_SCORE = "–"
 SORTS = {
@@ -29,6 +47,39 @@ SORTS = {
 
 def sorted_rows(comparison: Comparison, sort: str) -> list[ServiceRow]:
     return sorted(comparison.rows, key=SORTS.get(sort, SORTS["Name"]))
+
+
+def heat_colour(score: float) -> Colour:
+    """The heatmap's fill for a score out of 100."""
+    position = min(max(score, 0.0), 100.0) / 10
+    low = min(int(position), len(HEAT_STOPS) - 2)
+    start, end = _rgb(HEAT_STOPS[low]), _rgb(HEAT_STOPS[low + 1])
+    share = position - low
+    r, g, b = (round(a + (z - a) * share) for a, z in zip(start, end, strict=True))
+    return (r, g, b)
+
+
+def ink(fill: Colour) -> Colour:
+    """Black or white, whichever contrasts more with `fill` (WCAG contrast ratio)."""
+    light = _luminance(fill)
+    return BLACK if (light + 0.05) / 0.05 >= 1.05 / (light + 0.05) else WHITE
+
+
+def _rgb(hex_colour: str) -> Colour:
+    return (int(hex_colour[0:2], 16), int(hex_colour[2:4], 16), int(hex_colour[4:6], 16))
+
+
+def _luminance(colour: Colour) -> float:
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+# The lowest score whose cell takes white text; the chart's text colour is a threshold on the score.
+WHITE_INK_FROM = next(s for s in range(101) if ink(heat_colour(s)) == WHITE)
 
 
 def heatmap_frame(comparison: Comparison, rows: Sequence[ServiceRow]) -> pd.DataFrame:
@@ -62,7 +113,7 @@ def heatmap_chart(comparison: Comparison, rows: Sequence[ServiceRow]) -> Any:
     )
     labels = base.mark_text(fontSize=10).encode(
         text="Label:N",
-        color=alt.condition("datum.Score > 60", alt.value("white"), alt.value("black")),
+        color=alt.condition(f"datum.Score >= {WHITE_INK_FROM}", alt.value("white"), alt.value("black")),
     )
     # A fixed step per service, so rows keep their height whatever size the page gives the chart.
     return (cells + labels).properties(height=alt.Step(22)).configure(font=FONT).configure_view(stroke=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -13,13 +14,65 @@ from pypdf import PdfReader
 
 from checklist.cli import main
 from checklist.domain.assessment import Service
-from checklist.domain.compare import Comparison, compare_assessments
+from checklist.domain.bank import QuestionBank, parse_bank
+from checklist.domain.compare import CommonGap, Comparison, compare_assessments
 from checklist.domain.loading import dump_assessment
 from checklist.render.area_pdf import build_area_summary_pdf
-from tests.builders import bank_document, make_assessment, make_bank
+from checklist.render.compare_charts import sorted_rows
+from tests.builders import bank_document, make_assessment, make_bank, question
 
 BANK = make_bank()
 MADE = datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
+LONG_TITLE = "Pregnancy, parenting and fear of child removal"
+
+
+def bank_with_a_long_theme_title() -> QuestionBank:
+    document = bank_document({"alpha": [question("a1")], "beta": [question("b1")]})
+    document["themes"][1]["title"] = LONG_TITLE
+    return parse_bank(yaml.safe_dump(document).encode(), "long-title.yaml")
+
+
+def bank_of_long_questions(words: int) -> QuestionBank:
+    """Ten questions of about `words` × 6 words, each with a long first action, so page breaks fall mid-list."""
+    questions = [
+        question(
+            f"q{n}",
+            text=f"Question {n}: {' '.join(['does the service do the thing'] * words)}?",
+            actions=[
+                {"text": "Agree a referral route with the local programme. " * 5, "cost": "low"},
+                {"text": "Check it.", "cost": "none"},
+            ],
+        )
+        for n in range(10)
+    ]
+    return parse_bank(yaml.safe_dump(bank_document({"alpha": questions})).encode(), "long-questions.yaml")
+
+
+def page_text(tmp_path: Path, data: bytes, page: int) -> str:
+    """One page as pdftotext lays it out: words placed on a line together are on one line here."""
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(data)
+    done = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def page_texts(data: bytes) -> list[str]:
+    """Each page's text with runs of white space made single, so wrapped lines read as one."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def kept(rank: int, gap: CommonGap, page: str) -> bool:
+    """The gap's question, its note and the start of its first action are all on `page`."""
+    return f"{rank}. {gap.text} A gap for" in page and gap.actions[0].text[:40] in page
+
+
+def all_text(data: bytes) -> str:
+    return " ".join(page_texts(data))
 
 
 def comparison(*, anonymise: bool = False) -> Comparison:
@@ -51,10 +104,57 @@ def test_the_summary_lists_every_service_with_welsh_letters_intact(summary_text:
     assert "Riverside Home" in summary_text
 
 
-def test_the_summary_carries_the_heatmap_with_alt_text() -> None:
+def test_the_heatmap_is_text_not_a_picture_so_its_titles_and_scores_can_be_read_aloud() -> None:
     reader = PdfReader(io.BytesIO(build_area_summary_pdf(comparison(), tool_version="test", creation_date=MADE)))
 
-    assert any(page.images for page in reader.pages)
+    assert not any(page.images for page in reader.pages)
+
+
+def test_a_long_theme_title_is_written_whole_on_one_line_of_the_first_page(tmp_path: Path) -> None:
+    bank = bank_with_a_long_theme_title()
+    services = [make_assessment(bank, {"a1": "met", "b1": "not_met"}, service=Service(name="Hub"))]
+    found = compare_assessments(bank, services, today=date(2025, 6, 1))
+
+    assert LONG_TITLE in page_text(tmp_path, build_area_summary_pdf(found, tool_version="test"), 1)
+
+
+def test_each_theme_row_of_the_heatmap_holds_every_services_score_lowest_overall_first(tmp_path: Path) -> None:
+    found = comparison()
+    expected = [f"{r.theme_scores[0]:.0f}" for r in sorted_rows(found, "Overall score, lowest first")]
+
+    first_page = page_text(tmp_path, build_area_summary_pdf(found, tool_version="test"), 1)
+
+    alpha = next(line for line in first_page.splitlines() if line.strip().startswith("Alpha"))
+    assert alpha.split()[1:] == expected
+
+
+def test_many_services_are_split_across_heatmap_tables_with_every_service_shown() -> None:
+    services = [make_assessment(BANK, {"a1": "met"}, service=Service(name=f"Hub {n}")) for n in range(20)]
+    found = compare_assessments(BANK, services, today=date(2025, 6, 1), anonymise=True)
+
+    text = all_text(build_area_summary_pdf(found, tool_version="test"))
+
+    heatmap = text[text.index("Theme scores by service") : text.index("The most common gaps")]
+    assert [r.label for r in found.rows if r.label not in heatmap] == []
+
+
+@pytest.mark.parametrize("words", range(6, 13))
+def test_a_common_gaps_question_is_never_split_from_its_note_and_first_action(words: int) -> None:
+    bank = bank_of_long_questions(words)
+    answers = {q.id: "not_met" for _, q in bank.questions()}
+    services = [make_assessment(bank, answers, service=Service(name=f"Hub {n}")) for n in range(2)]
+    found = compare_assessments(bank, services, today=date(2025, 6, 1))
+
+    pages = page_texts(build_area_summary_pdf(found, tool_version="test"))
+
+    split = [
+        rank
+        for rank, gap in enumerate(found.common_gaps, 1)
+        if not any(
+            f"{rank}. {gap.text} A gap for 2 of 2 services" in p and gap.actions[0].text[:40] in p for p in pages
+        )
+    ]
+    assert split == []
 
 
 def test_an_anonymised_summary_names_no_service() -> None:
