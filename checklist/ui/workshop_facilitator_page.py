@@ -196,11 +196,9 @@ def _spread(bank: QuestionBank, workshop: Workshop) -> None:
         "Disagreement is the share of people who gave another answer than the most common one: "
         "0% means everyone agrees. Questions where someone said Met and someone Not met come first among equals."
     )
-    table, chart = st.columns([3, 2])
-    with table:
-        st.dataframe(spread_table(bank, spreads), hide_index=True, width="stretch")
-    with chart:
-        st.altair_chart(spread_chart(bank, spreads[:12]), width="stretch")
+    st.dataframe(spread_table(bank, spreads), hide_index=True, width="stretch")
+    # Full width under its table: each bar segment is labelled with its answer, which needs the room.
+    st.altair_chart(spread_chart(bank, spreads[:12]), width="stretch")
 
 
 def spread_table(bank: QuestionBank, spreads: list[QuestionSpread]) -> pd.DataFrame:

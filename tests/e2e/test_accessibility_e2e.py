@@ -61,6 +61,13 @@ def open_plan_with_a_gap_open(page: Page, content: Content) -> None:
     wait_for_text(page, "Suggested actions")
 
 
+def open_workshop_held_still(page: Page, content: Content) -> None:
+    """The facilitator's page with live updates off, so no check reads it halfway through a redraw."""
+    open_app(page, content.server, "workshop", w=content.workshop.workshop_id)
+    page.get_by_text("Update the answers every few seconds").click()
+    wait_until_idle(page)
+
+
 # Each page, opened and brought into a state with realistic content.
 PAGES: dict[str, Callable[[Page, Content], None]] = {
     "start": lambda page, c: open_app(page, c.server, "", a=c.assessment_id),
@@ -70,7 +77,7 @@ PAGES: dict[str, Callable[[Page, Content], None]] = {
     "results": lambda page, c: open_app(page, c.server, "results", a=c.assessment_id),
     "plan": open_plan_with_a_gap_open,
     "compare": upload_submissions,
-    "workshop": lambda page, c: open_app(page, c.server, "workshop", w=c.workshop.workshop_id),
+    "workshop": open_workshop_held_still,
     "join": lambda page, c: open_app(page, c.server, "join", join=c.workshop.join_code, p=c.workshop.participant_id),
 }
 
