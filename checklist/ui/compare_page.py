@@ -86,7 +86,7 @@ def show() -> None:
     if not intake.usable:
         st.error("No file could be used. The report above says why for each one.")
         return
-    comparison = _comparison(bank.sha256, key, _choice(intake), date.today(), bank, intake)
+    comparison = _comparison(bank.sha256, key, _choice(intake, bank), date.today(), bank, intake)
     _versions(comparison)
     _practice(comparison)
     if not comparison.rows:
@@ -120,11 +120,19 @@ def _file_report(intake: Intake) -> None:
     st.dataframe(table, hide_index=True, width="stretch", key="compare-report")
 
 
-def _choice(intake: Intake) -> Choice:
+def _choice(intake: Intake, bank: QuestionBank) -> Choice:
     found = filter_options(intake.assessments)
+    setting = bank.profile_question("setting")
     left, middle, right = st.columns(3)
     areas = left.multiselect("Area", found["areas"], key=AREAS, placeholder="All areas")
-    settings = middle.multiselect("Setting", found["settings"], key=SETTINGS, placeholder="All settings")
+    settings = middle.multiselect(
+        "Setting",
+        found["settings"],
+        # Options stay the profile's ids (what Filters compares); people see the bank's words.
+        format_func=lambda option: setting.label_of(option) if setting else option,
+        key=SETTINGS,
+        placeholder="All settings",
+    )
     versions = right.multiselect("Question bank version", found["versions"], key=VERSIONS, placeholder="All versions")
     anonymise = st.checkbox('Show services as "Service A, B, …" (also in downloads)', key=ANONYMISE)
     practice = st.checkbox("Count practice files (examples, workshops) in the figures", key=PRACTICE)

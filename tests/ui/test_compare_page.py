@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import cast
 
 import pandas as pd
+import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from checklist.domain.assessment import Answer, AnswerValue, Assessment, PlannedAction, Service
-from checklist.domain.bank import QuestionBank
+from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.compare import compare_assessments
 from checklist.domain.loading import dump_assessment
 from tests.builders import make_assessment
+from tests.ui.conftest import small_bank_document
 
 COMPARE = "checklist/ui/app_pages/compare.py"
 
@@ -178,3 +183,45 @@ def test_no_usable_file_gives_a_plain_message_and_no_figures(new_app: Callable[.
     assert not at.exception
     assert at.error[0].value == "No file could be used. The report above says why for each one."
     assert list(at.metric) == []
+
+
+SETTING = {
+    "id": "setting",
+    "text": "Where do you work with women?",
+    "options": [{"id": "community", "label": "Community service"}, {"id": "residential", "label": "Residential rehab"}],
+}
+
+
+@pytest.fixture
+def settings_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, app_env: Path) -> QuestionBank:
+    """The small bank with a setting question; the app reads it instead of the one without."""
+    document = small_bank_document()
+    document["profile"] = [*cast(list[object], document["profile"]), SETTING]
+    path = tmp_path / "settings-bank.yaml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    monkeypatch.setenv("CHECKLIST_BANK", str(path))
+    return load_bank(path)
+
+
+def by_setting(bank: QuestionBank) -> list[tuple[str, bytes]]:
+    hub = make_assessment(bank, {"a1": "met"}, service=Service(name="Hub", profile={"setting": "community"}))
+    home = make_assessment(bank, {"a1": "partly"}, service=Service(name="Home", profile={"setting": "residential"}))
+    return [("hub.json", as_file(hub)), ("home.json", as_file(home))]
+
+
+def test_the_setting_filter_offers_the_banks_words_not_option_ids(
+    new_app: Callable[..., AppTest], settings_bank: QuestionBank
+) -> None:
+    at = upload(opened(new_app), by_setting(settings_bank))
+
+    assert at.multiselect(key="compare-settings").options == ["Community service", "Residential rehab"]
+
+
+def test_choosing_a_setting_by_its_label_compares_only_services_in_that_setting(
+    new_app: Callable[..., AppTest], settings_bank: QuestionBank
+) -> None:
+    at = upload(opened(new_app), by_setting(settings_bank))
+
+    at.multiselect(key="compare-settings").select("residential").run()
+
+    assert frame(at, "services")["Service"].tolist() == ["Home"]
