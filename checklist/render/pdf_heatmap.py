@@ -11,12 +11,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from checklist.domain.compare import Comparison, ServiceRow
 from checklist.render.compare_charts import NO_SCORE, Colour, heat_colour, ink
 from checklist.render.fonts import printable
 from checklist.render.pdf_layout import FAMILY, HEAD, TEXT, PlanDocument
 
+Row = TypeVar("Row")
 SIZE = 8.5
 HEAD_SIZE = 7.5
 LINE = 3.6
@@ -62,7 +64,7 @@ def layout_for(pdf: PlanDocument, comparison: Comparison, services: int) -> Layo
     return Layout(theme_width, column_width, per_block)
 
 
-def blocks(rows: Sequence[ServiceRow], most: int) -> list[Sequence[ServiceRow]]:
+def blocks(rows: Sequence[Row], most: int) -> list[Sequence[Row]]:
     """`rows` in order, cut into the fewest blocks of at most `most`, as even in size as possible."""
     if not rows:
         return []

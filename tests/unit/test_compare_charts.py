@@ -11,8 +11,13 @@ from checklist.domain.assessment import Service
 from checklist.domain.compare import Comparison, compare_assessments
 from checklist.render.compare_charts import (
     NO_SCORE,
+    WHITE,
+    WHITE_INK_FROM,
+    Colour,
+    heat_colour,
     heatmap_chart,
     heatmap_frame,
+    ink,
     sorted_rows,
     spread_chart,
     spread_frame,
@@ -74,3 +79,36 @@ def test_the_spread_chart_carries_the_cores_quartiles() -> None:
 
     assert [(r["Theme"], r["Minimum"], r["Median"], r["Maximum"]) for r in rows] == [("Alpha", 0.0, 50.0, 100.0)]
     assert spread_frame(c)["Services"].tolist() == [2, 0]
+
+
+def contrast(one: Colour, other: Colour) -> float:
+    """WCAG contrast ratio, worked out here independently of the module under test."""
+
+    def luminance(colour: Colour) -> float:
+        def linear(c: float) -> float:
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (linear(c / 255) for c in colour)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_heat_colours_run_from_the_charts_lightest_blue_to_its_darkest() -> None:
+    assert (heat_colour(0), heat_colour(100)) == ((0xCF, 0xE1, 0xF2), (0x0A, 0x4A, 0x90))
+
+
+def test_every_score_is_written_in_ink_with_at_least_4_5_to_1_contrast_on_its_cell() -> None:
+    weakest = min(contrast(heat_colour(s / 2), ink(heat_colour(s / 2))) for s in range(201))
+
+    assert weakest >= 4.5
+
+
+def test_the_apps_chart_turns_its_text_white_at_the_same_score_as_the_pdf() -> None:
+    c = comparison()
+
+    condition = heatmap_chart(c, c.rows).to_dict()["layer"][1]["encoding"]["color"]["condition"]
+
+    assert (condition["test"], condition["value"]) == (f"datum.Score >= {WHITE_INK_FROM}", "white")
+    assert (ink(heat_colour(WHITE_INK_FROM - 1)), ink(heat_colour(WHITE_INK_FROM))) == ((0, 0, 0), WHITE)
