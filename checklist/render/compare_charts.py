@@ -6,17 +6,28 @@ written in the heatmap's cells, so colour is never the only signal.
 
 from __future__ import annotations
 
+import math
+import textwrap
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import altair as alt
 import pandas as pd
 
 from checklist.domain.compare import Comparison, ServiceRow
 
-FONT = "Noto Sans"
+# The browser may not have Noto Sans; without a generic family it would fall back to a serif.
+FONT = "Noto Sans, sans-serif"
 BLUE = "#0072B2"
 HEATMAP_LIMIT = 60
+# Services per heatmap chart, and how their names are wrapped, so names stay level and readable.
+HEATMAP_COLUMNS = 7
+COLUMN_STEP = 84
+COLUMN_CHARS = 11
+COLUMN_LINES = 4
+THEME_LABEL_LIMIT = 360
+LINE_HEIGHT = 14
+INK_TEXT = "#262730"
 # Vega's "blues" scheme, which it interpolates linearly in RGB between these stops (0, 10, …, 100);
 # the PDF draws its heatmap with the same colours as the app's chart.
 HEAT_STOPS = (
@@ -35,6 +46,7 @@ HEAT_STOPS = (
 BLACK = (0, 0, 0)
 WHITE = (255, 255, 255)
 Colour = tuple[int, int, int]
+Row = TypeVar("Row")
 # A theme with no answers has no score (not zero); a dash fits the narrowest cell.
 NO_SCORE = "–"
 SORTS = {
@@ -82,41 +94,109 @@ def _luminance(colour: Colour) -> float:
 WHITE_INK_FROM = next(s for s in range(101) if ink(heat_colour(s)) == WHITE)
 
 
+def blocks(rows: Sequence[Row], most: int) -> list[Sequence[Row]]:
+    """`rows` in order, cut into the fewest blocks of at most `most`, as even in size as possible."""
+    if not rows:
+        return []
+    size = math.ceil(len(rows) / math.ceil(len(rows) / most))
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
+
+
+def column_labels(rows: Sequence[ServiceRow]) -> list[str]:
+    """Each service's name wrapped for a narrow column, lines joined by a line break; a repeated name gets a number.
+
+    Every label gets as many lines as the longest (blank lines first), because Vega
+    hangs extra lines below a label's anchor, which the chart's top edge would cover.
+    """
+    wrapped: list[list[str]] = []
+    for row in rows:
+        lines = textwrap.wrap(row.name, COLUMN_CHARS) or [row.name]
+        if len(lines) > COLUMN_LINES:
+            lines = [*lines[: COLUMN_LINES - 1], lines[COLUMN_LINES - 1][: COLUMN_CHARS - 1] + "…"]
+        # Two services of the same name would otherwise share, and overdraw, one column.
+        if lines in wrapped:
+            lines = [*lines, f"({len(wrapped) + 1})"]
+        wrapped.append(lines)
+    most = max((len(lines) for lines in wrapped), default=1)
+    return ["\n".join([""] * (most - len(lines)) + lines) for lines in wrapped]
+
+
 def heatmap_frame(comparison: Comparison, rows: Sequence[ServiceRow]) -> pd.DataFrame:
+    columns = column_labels(rows)
     records = [
         {
             "Service": r.name,
+            "Column": column,
             "Key": r.key,
             "Theme": t.title,
             "Score": score,
             "Label": NO_SCORE if score is None else f"{score:.0f}",
             "Overall": r.overall,
         }
-        for r in rows
+        for r, column in zip(rows, columns, strict=True)
         for t, score in zip(comparison.themes, r.theme_scores, strict=True)
     ]
-    return pd.DataFrame(records, columns=["Service", "Key", "Theme", "Score", "Label", "Overall"])
+    return pd.DataFrame(records, columns=["Service", "Column", "Key", "Theme", "Score", "Label", "Overall"])
 
 
 def heatmap_chart(comparison: Comparison, rows: Sequence[ServiceRow]) -> Any:
-    """One row per service (in the order given), one column per theme; empty cells have no score."""
+    """One row per theme, whole titles level; one column per service, in the order given; empty cells have no score.
+
+    Meant for up to HEATMAP_COLUMNS services: show more as several charts (`blocks`).
+    """
     data = heatmap_frame(comparison, rows)
-    order = [r.name for r in rows]
     themes = [t.title for t in comparison.themes]
+    columns = column_labels(rows)
+    lines = max((c.count("\n") + 1 for c in columns), default=1)
     base = alt.Chart(data).encode(
-        x=alt.X("Theme:N", sort=themes, axis=alt.Axis(labelAngle=-35, labelLimit=180), title=None),
-        y=alt.Y("Service:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X(
+            "Column:N",
+            sort=columns,
+            title=None,
+            # Labels carry "\n" between lines; Vega draws an array of strings as lines.
+            axis=alt.Axis(
+                orient="top",
+                labelAngle=0,
+                labelExpr="split(datum.label, '\\n')",
+                labelLimit=0,
+                labelLineHeight=LINE_HEIGHT,
+                labelPadding=(lines - 1) * LINE_HEIGHT + 4,
+                # Every service keeps its name: Vega would hide labels it thinks overlap.
+                labelOverlap=False,
+            ),
+        ),
+        y=alt.Y("Theme:N", sort=themes, title=None, axis=alt.Axis(labelLimit=THEME_LABEL_LIMIT)),
         tooltip=["Service", "Theme", alt.Tooltip("Score:Q", format=".1f"), alt.Tooltip("Overall:Q", format=".1f")],
     )
     cells = base.mark_rect(stroke="white").encode(
-        color=alt.Color("Score:Q", scale=alt.Scale(domain=[0, 100], scheme="blues"), title="Theme score"),
+        color=alt.Color(
+            "Score:Q",
+            scale=alt.Scale(domain=[0, 100], scheme="blues"),
+            title="Theme score (darker is higher)",
+            legend=alt.Legend(orient="bottom", direction="horizontal", titleLimit=0),
+        ),
     )
-    labels = base.mark_text(fontSize=10).encode(
+    labels = base.mark_text(fontSize=11).encode(
         text="Label:N",
         color=alt.condition(f"datum.Score >= {WHITE_INK_FROM}", alt.value("white"), alt.value("black")),
     )
-    # A fixed step per service, so rows keep their height whatever size the page gives the chart.
-    return (cells + labels).properties(height=alt.Step(22)).configure(font=FONT).configure_view(stroke=None)
+    described = ", ".join(r.name for r in rows)
+    # Fixed steps, so cells keep their size whatever width the page gives the chart.
+    chart = (cells + labels).properties(
+        width=alt.Step(COLUMN_STEP),
+        height=alt.Step(26),
+        description=(
+            f"Heatmap of theme scores out of 100: one row per theme, one column per service ({described}); "
+            f"each cell holds the score, {NO_SCORE} where a theme has no score."
+        ),
+    )
+    # Streamlit's theme greys axis labels; the page's own text colour reads better against white.
+    return (
+        chart.configure(font=FONT)
+        .configure_view(stroke=None)
+        .configure_axis(labelColor=INK_TEXT, labelFontSize=12)
+        .configure_legend(labelColor=INK_TEXT, titleColor=INK_TEXT)
+    )
 
 
 def spread_frame(comparison: Comparison) -> pd.DataFrame:

@@ -8,17 +8,14 @@ cell carries its score, so colour is never the only signal.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from checklist.domain.compare import Comparison, ServiceRow
-from checklist.render.compare_charts import NO_SCORE, Colour, heat_colour, ink
+from checklist.render.compare_charts import NO_SCORE, Colour, blocks, heat_colour, ink
 from checklist.render.fonts import printable
 from checklist.render.pdf_layout import FAMILY, HEAD, TEXT, PlanDocument
 
-Row = TypeVar("Row")
 SIZE = 8.5
 HEAD_SIZE = 7.5
 LINE = 3.6
@@ -62,14 +59,6 @@ def layout_for(pdf: PlanDocument, comparison: Comparison, services: int) -> Layo
     widest_block = min(per_block, max(services, 1))
     column_width = min(COLUMN_WIDTH[1], room / widest_block)
     return Layout(theme_width, column_width, per_block)
-
-
-def blocks(rows: Sequence[Row], most: int) -> list[Sequence[Row]]:
-    """`rows` in order, cut into the fewest blocks of at most `most`, as even in size as possible."""
-    if not rows:
-        return []
-    size = math.ceil(len(rows) / math.ceil(len(rows) / most))
-    return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
 def _block(pdf: PlanDocument, comparison: Comparison, block: Sequence[ServiceRow], layout: Layout) -> None:

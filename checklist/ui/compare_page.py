@@ -18,7 +18,16 @@ from checklist import __version__
 from checklist.domain.assessment import ANSWER_LABELS
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, Filters, Intake, compare_intake, filter_options, read_submissions
-from checklist.render.compare_charts import HEATMAP_LIMIT, SORTS, heatmap_chart, sorted_rows, spread_chart, spread_frame
+from checklist.render.compare_charts import (
+    HEATMAP_COLUMNS,
+    HEATMAP_LIMIT,
+    SORTS,
+    blocks,
+    heatmap_chart,
+    sorted_rows,
+    spread_chart,
+    spread_frame,
+)
 from checklist.render.exports import comparison_tables, gaps_table, services_table, to_csv, to_xlsx
 from checklist.ui import resources
 from checklist.ui.text import literal
@@ -181,13 +190,14 @@ def _heatmap(comparison: Comparison) -> None:
     sort = st.selectbox("Sort services by", list(SORTS), key=SORT)
     rows = sorted_rows(comparison, sort)
     if len(rows) > HEATMAP_LIMIT:
-        st.write(f"The chart shows the first {HEATMAP_LIMIT} of {len(rows)} services in this order; the table has all.")
-    chart_col, table_col = st.columns([3, 2])
-    chart_col.altair_chart(heatmap_chart(comparison, rows[:HEATMAP_LIMIT]), width="stretch")
+        st.write(f"The charts show the first {HEATMAP_LIMIT} of {len(rows)} services in this order; the table has all.")
+    # Themes are rows with whole titles; a few services per chart, so their names stay level and readable.
+    for block in blocks(rows[:HEATMAP_LIMIT], HEATMAP_COLUMNS):
+        st.altair_chart(heatmap_chart(comparison, block), width="content")
     order = {r.key: i for i, r in enumerate(rows)}
     table = services_table(comparison, safe=False)
     table = table.iloc[sorted(range(len(table)), key=lambda i: order[comparison.rows[i].key])]
-    table_col.dataframe(table, hide_index=True, key="compare-services")
+    st.dataframe(table, hide_index=True, key="compare-services")
 
 
 def _common_gaps(comparison: Comparison) -> None:

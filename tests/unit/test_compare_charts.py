@@ -14,6 +14,8 @@ from checklist.render.compare_charts import (
     WHITE,
     WHITE_INK_FROM,
     Colour,
+    blocks,
+    column_labels,
     heat_colour,
     heatmap_chart,
     heatmap_frame,
@@ -63,13 +65,50 @@ def test_a_theme_without_a_score_is_labelled_so_not_drawn_as_zero() -> None:
     assert (labels[("Weak", "Alpha")], labels[("Weak", "Beta")]) == ("0", NO_SCORE)
 
 
-def test_the_heatmap_rows_follow_the_order_given() -> None:
+def test_the_heatmap_columns_follow_the_order_given() -> None:
     c = comparison()
     rows = sorted_rows(c, "Overall score, lowest first")
 
     spec = heatmap_chart(c, rows).to_dict()
 
-    assert spec["layer"][0]["encoding"]["y"]["sort"] == ["Weak", "Strong"]
+    assert spec["layer"][0]["encoding"]["x"]["sort"] == ["Weak", "Strong"]
+
+
+def test_the_heatmap_rows_are_the_themes_with_their_whole_titles_level() -> None:
+    c = comparison()
+
+    y = heatmap_chart(c, c.rows).to_dict()["layer"][0]["encoding"]["y"]
+
+    assert (y["field"], y["sort"], y["axis"].get("labelAngle", 0)) == ("Theme", ["Alpha", "Beta"], 0)
+
+
+def test_a_long_service_name_is_wrapped_into_short_lines_below_blank_ones_to_match_its_neighbours() -> None:
+    services = [
+        make_assessment(BANK, service=Service(name="Northgate Recovery Service (fictional)")),
+        make_assessment(BANK, service=Service(name="Hub")),
+    ]
+    c = compare_assessments(BANK, services, today=date(2025, 6, 1))
+
+    labels = column_labels(sorted_rows(c, "Name"))
+
+    assert labels == ["\n\n\nHub", "Northgate\nRecovery\nService\n(fictional)"]
+
+
+def test_two_services_of_the_same_name_get_a_column_each() -> None:
+    services = [make_assessment(BANK, {"a1": a}, service=Service(name="Hub")) for a in ("met", "not_met")]
+    c = compare_assessments(BANK, services, today=date(2025, 6, 1))
+
+    assert len(set(column_labels(c.rows))) == 2
+
+
+def test_services_are_cut_into_the_fewest_blocks_of_even_size_in_their_order() -> None:
+    cut = blocks(list(range(20)), 8)
+
+    assert [list(b) for b in cut] == [list(range(7)), list(range(7, 14)), list(range(14, 20))]
+
+
+def test_no_services_give_no_blocks() -> None:
+    assert blocks([], 8) == []
 
 
 def test_the_spread_chart_carries_the_cores_quartiles() -> None:
