@@ -30,11 +30,22 @@ def registered(url_path: str) -> PageSpec | None:
     return next((spec for spec in PAGES if spec.url_path == url_path), None)
 
 
+def _pages() -> list[st.Page]:
+    # st.Page resolves its file on the disk each time it is made (several lstat calls a page, on
+    # every rerun); the objects are the same each time, so this session keeps them. Per session,
+    # not per process: st.navigation marks the one it returns as runnable, so sessions must not share them.
+    pages: list[st.Page] | None = st.session_state.get(state.PAGES)
+    if pages is None:
+        pages = [spec.page(default=spec is PAGES[0]) for spec in PAGES]
+        st.session_state[state.PAGES] = pages
+    return pages
+
+
 def run() -> None:
     # No page_icon: a material icon favicon is fetched from fonts.gstatic.com, and the app must stay on loopback.
     st.set_page_config(page_title="Women's access self-assessment", layout="wide")
     state.init()
     session.follow_url()
-    current = st.navigation([spec.page(default=spec is PAGES[0]) for spec in PAGES])
+    current = st.navigation(_pages())
     sidebar.show()
     current.run()

@@ -11,10 +11,10 @@ import streamlit as st
 
 from checklist import __version__
 from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
-from checklist.domain.bank import QuestionBank
+from checklist.domain.bank import Question, QuestionBank
 from checklist.domain.plan import PlanError, add_action, plan_from_quick_wins, remove_action, update_action
 from checklist.domain.scoring import Gap, ScoreResult, score_assessment
-from checklist.ui import session, widgets
+from checklist.ui import memo, session, widgets
 from checklist.ui.text import literal
 
 QUICK_WINS = "plan-quick-wins"
@@ -43,13 +43,18 @@ def own_action_key(question_id: str) -> str:
     return f"plan-own-{question_id}"
 
 
+def gap_key(question_id: str) -> str:
+    """The expander of one gap: True while it is open."""
+    return f"plan-gap-{question_id}"
+
+
 def show() -> None:
     st.title("Action plan")
     opened = widgets.open_assessment()
     if opened is None:
         return
     bank, assessment = opened
-    result = score_assessment(bank, assessment)
+    result = memo.score(bank, assessment)
     widgets.save_problem()
     if st.session_state.get(PROBLEM):
         st.error(st.session_state[PROBLEM])
@@ -96,27 +101,33 @@ def _gap(bank: QuestionBank, assessment: Assessment, rank: int, gap: Gap) -> Non
     question = bank.question(gap.question_id)
     if question is None:
         return
-    marks = [m for m, on in (("safety", gap.safety), ("quick win", gap.quick_win), ("to check", gap.to_check)) if on]
     planned = [a for a in assessment.actions if a.question_id == gap.question_id]
     title = f"{rank}. {question.text}"
-    with st.expander(literal(title) + (f" ({len(planned)} planned)" if planned else ""), expanded=False):
-        st.text(f"Answer: {gap.answer.label}. " + (f"Marked: {', '.join(marks)}." if marks else ""))
-        st.markdown("**Suggested actions**")
-        for index, suggestion in enumerate(question.actions):
-            cols = st.columns([5, 1])
-            cols[0].text(f"{suggestion.text} (cost: {suggestion.cost.value})")
-            cols[1].button(
-                "Add",
-                key=f"plan-add-{gap.question_id}-{index}",
-                on_click=_add,
-                args=(bank, gap.question_id, suggestion.text),
-            )
-        st.text_input("Or write your own action", key=own_action_key(gap.question_id))
-        st.button(
-            "Add my action", key=f"plan-add-own-{gap.question_id}", on_click=_add_own, args=(bank, gap.question_id)
+    label = literal(title) + (f" ({len(planned)} planned)" if planned else "")
+    # Drawn only while open: a finished assessment has dozens of gaps, each with a dozen widgets,
+    # and building them all on every click made the page slow.
+    with st.expander(label, key=gap_key(gap.question_id), on_change="rerun") as box:
+        if box.open:
+            _gap_details(bank, gap, question, planned)
+
+
+def _gap_details(bank: QuestionBank, gap: Gap, question: Question, planned: list[PlannedAction]) -> None:
+    marks = [m for m, on in (("safety", gap.safety), ("quick win", gap.quick_win), ("to check", gap.to_check)) if on]
+    st.text(f"Answer: {gap.answer.label}. " + (f"Marked: {', '.join(marks)}." if marks else ""))
+    st.markdown("**Suggested actions**")
+    for index, suggestion in enumerate(question.actions):
+        cols = st.columns([5, 1])
+        cols[0].text(f"{suggestion.text} (cost: {suggestion.cost.value})")
+        cols[1].button(
+            "Add",
+            key=f"plan-add-{gap.question_id}-{index}",
+            on_click=_add,
+            args=(bank, gap.question_id, suggestion.text),
         )
-        for action in planned:
-            _action_form(action)
+    st.text_input("Or write your own action", key=own_action_key(gap.question_id))
+    st.button("Add my action", key=f"plan-add-own-{gap.question_id}", on_click=_add_own, args=(bank, gap.question_id))
+    for action in planned:
+        _action_form(action)
 
 
 def _actions_for_non_gaps(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:

@@ -8,8 +8,7 @@ import streamlit as st
 
 from checklist.domain.assessment import Assessment, Assessor, Service
 from checklist.domain.bank import QuestionBank
-from checklist.domain.scoring import score_assessment
-from checklist.ui import navigation, session, state, widgets
+from checklist.ui import memo, navigation, session, state, widgets
 from checklist.ui.text import literal
 
 FIELD_LABELS = {
@@ -122,7 +121,7 @@ def _profile_questions(bank: QuestionBank, assessment: Assessment) -> None:
 
 
 def _exclusions(bank: QuestionBank, assessment: Assessment) -> None:
-    excluded = score_assessment(bank, assessment).excluded_by_profile
+    excluded = memo.score(bank, assessment).excluded_by_profile
     st.subheader("Questions that apply")
     if not excluded:
         st.write(f"All {bank.question_count} questions apply to this service.")

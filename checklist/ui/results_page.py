@@ -13,9 +13,9 @@ import streamlit as st
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.plan import ActionOutcome, ReassessmentDelta, compare_with_previous, start_reassessment
-from checklist.domain.scoring import SCORING_RULES, ScoreResult, score_assessment
+from checklist.domain.scoring import SCORING_RULES, ScoreResult
 from checklist.render.charts import delta_chart, gap_kind, gaps_chart, theme_scores_chart
-from checklist.ui import session, widgets
+from checklist.ui import memo, session, widgets
 from checklist.ui.text import literal
 
 REASSESS_PREFILL = "results-reassess-prefill"
@@ -28,13 +28,16 @@ def show() -> None:
     if opened is None:
         return
     bank, assessment = opened
-    result = score_assessment(bank, assessment)
+    result = memo.score(bank, assessment)
     widgets.save_problem()
     _headline(result)
     _themes(result)
     _gaps(bank, result)
     _how_scored(bank, result)
-    delta = compare_with_previous(bank, assessment, date.today())
+    today = date.today()
+    delta = memo.remembered(
+        f"delta-{today}", (bank, assessment), lambda: compare_with_previous(bank, assessment, today)
+    )
     if delta is not None:
         _since_last_time(bank, delta)
     _reassess(bank)
@@ -54,7 +57,7 @@ def _headline(result: ScoreResult) -> None:
 def _themes(result: ScoreResult) -> None:
     st.subheader("Score by theme")
     chart_col, table_col = st.columns([3, 2])
-    chart_col.altair_chart(theme_scores_chart(result), width="stretch")
+    memo.show_chart("theme-scores", result, lambda: theme_scores_chart(result), chart_col)
     table_col.dataframe(
         pd.DataFrame(
             {
@@ -90,7 +93,7 @@ def _gaps(bank: QuestionBank, result: ScoreResult) -> None:
             }
         )
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    st.altair_chart(gaps_chart(result), width="stretch")
+    memo.show_chart("gaps", result, lambda: gaps_chart(result))
 
 
 def _how_scored(bank: QuestionBank, result: ScoreResult) -> None:
@@ -124,7 +127,7 @@ def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
     change = delta.overall.change
     st.metric("Overall score", _pct(delta.overall.current), delta=None if change is None else f"{change:+.1f}")
     chart_col, table_col = st.columns([3, 2])
-    chart_col.altair_chart(delta_chart(delta), width="stretch")
+    memo.show_chart("delta", delta, lambda: delta_chart(delta), chart_col)
     table_col.dataframe(
         pd.DataFrame(
             {

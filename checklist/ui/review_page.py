@@ -7,8 +7,8 @@ import streamlit as st
 
 from checklist.domain.assessment import AnswerValue, Assessment
 from checklist.domain.bank import QuestionBank
-from checklist.domain.scoring import ScoreResult, score_assessment
-from checklist.ui import navigation, widgets
+from checklist.domain.scoring import ScoreResult
+from checklist.ui import memo, navigation, widgets
 from checklist.ui.text import literal
 
 
@@ -18,7 +18,7 @@ def show() -> None:
     if opened is None:
         return
     bank, assessment = opened
-    result = score_assessment(bank, assessment)
+    result = memo.score(bank, assessment)
     _unanswered(bank, assessment, result)
     _dont_know(bank, assessment, result)
     _not_applicable(bank, assessment, result)
@@ -43,9 +43,21 @@ def _unanswered(bank: QuestionBank, assessment: Assessment, result: ScoreResult)
     st.subheader(f"Not answered yet ({len(result.unanswered)})")
     if not result.unanswered:
         st.write("Every question that applies has an answer.")
-    for question_id in result.unanswered:
+    # One box and one link per theme, not per question: a fresh assessment lists every question,
+    # and sixty links cost both the reader (and a screen reader) and every rerun.
+    waiting = set(result.unanswered)
+    for theme in bank.themes:
+        questions = [q for q in theme.questions if q.id in waiting]
+        if not questions:
+            continue
         with st.container(border=True):
-            _link_back(bank, assessment, question_id, "unanswered")
+            st.markdown("\n".join(f"- {literal(q.text)}" for q in questions))
+            st.page_link(
+                navigation.THEMES.path,
+                label=f"Answer these in {literal(theme.title)} ({len(questions)})",
+                query_params={"a": assessment.id, "t": theme.id},
+                icon=":material/edit:",
+            )
 
 
 def _dont_know(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:

@@ -6,8 +6,7 @@ import streamlit as st
 
 from checklist import __version__
 from checklist.domain.loading import dump_assessment
-from checklist.domain.scoring import score_assessment
-from checklist.ui import resources, session
+from checklist.ui import memo, resources, session
 from checklist.ui.forms import download_name
 
 
@@ -21,11 +20,12 @@ def show() -> None:
         st.markdown("**Open assessment**")
         st.text(assessment.service.name or "Service not named yet")
         if bank is not None:
-            result = score_assessment(bank, assessment)
+            result = memo.score(bank, assessment)
             st.write(f"Answered {result.answered} of {result.applicable} questions that apply")
         st.download_button(
             "Download a copy",
-            data=dump_assessment(assessment, tool_version=__version__),
+            # Made only when clicked: serialising on every rerun of every page is wasted work.
+            data=lambda: dump_assessment(assessment, tool_version=__version__),
             file_name=download_name(assessment),
             mime="application/json",
             on_click="ignore",

@@ -15,6 +15,8 @@ OPEN_PROBLEM = "open_problem"  # why the link or list entry could not be opened
 THEME = "current_theme"
 IMPORT_NOTES = "import_notes"  # what the last upload did, in words
 IMPORT_PROBLEM = "import_problem"
+PAGES = "menu_pages"  # this session's st.Page objects (checklist.ui.main)
+MEMO = "memo"  # results and chart specs kept until the assessment changes (checklist.ui.memo)
 
 THEME_PICKER = "theme-picker"
 UPLOAD = "upload"

@@ -6,8 +6,8 @@ import streamlit as st
 
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue, Assessment
 from checklist.domain.bank import Question, QuestionBank, Theme
-from checklist.domain.scoring import ScoreResult, score_assessment
-from checklist.ui import navigation, session, state, widgets
+from checklist.domain.scoring import ScoreResult
+from checklist.ui import memo, navigation, session, state, widgets
 from checklist.ui.forms import answer_from_inputs, first_valid_theme, neighbours
 from checklist.ui.text import literal
 
@@ -47,7 +47,7 @@ def show() -> None:
     theme_id = first_valid_theme(bank, [st.query_params.get("t"), st.session_state[state.THEME]])
     _go_to_theme(theme_id)
     theme = next(t for t in bank.themes if t.id == theme_id)
-    result = score_assessment(bank, assessment)
+    result = memo.score(bank, assessment)
     number = [t.id for t in bank.themes].index(theme_id) + 1
     st.title(theme.title)
     st.write(f"Theme {number} of {len(bank.themes)}")

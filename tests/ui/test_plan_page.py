@@ -17,7 +17,11 @@ PLAN = "checklist/ui/app_pages/plan.py"
 
 
 def open_plan(new_app: Callable[..., AppTest], assessment_id: str) -> AppTest:
-    return new_app(a=assessment_id).switch_page(PLAN).run()
+    """The plan page with every gap opened (a gap's actions are drawn only while it is open)."""
+    at = new_app(a=assessment_id).switch_page(PLAN).run()
+    for question_id in ("a1", "a2", "b1", "b2"):  # every question of the small test bank
+        at.session_state[plan_page.gap_key(question_id)] = True
+    return at.run()
 
 
 def saved_actions(store: AssessmentStore, assessment_id: str) -> list[PlannedAction]:
