@@ -29,7 +29,8 @@ GAP_KINDS = {
     "Quick win": (BLUISH_GREEN, "circle"),
     "Other gap": (BLUE, "square"),
 }
-FONT = "Noto Sans"
+# The browser may not have Noto Sans; without a generic family it would fall back to a serif.
+FONT = "Noto Sans, sans-serif"
 
 
 def _configured(chart: Any) -> Any:

@@ -98,3 +98,8 @@ def test_delta_chart_shows_signed_changes_overall_and_per_theme():
         ("Beta", "+100.0", "Up"),
         ("Gamma", "not comparable", "No change"),
     ]
+
+
+def test_result_charts_fall_back_to_a_sans_serif_font_in_the_browser() -> None:
+    for chart in (theme_scores_chart(RESULT), gaps_chart(RESULT)):
+        assert chart.to_dict()["config"]["font"].endswith(", sans-serif")
