@@ -25,4 +25,6 @@ if [[ -z "${CHECKLIST_TEST_POSTGRES_URL:-}" ]] && initdb=$(ls /usr/lib/postgresq
 fi
 trap cleanup EXIT
 
-$BIN/python -m pytest -n 2 "$@"
+# The load tests start twenty browsers; they run alone so that they do not starve the others.
+$BIN/python -m pytest -n 2 -m "not load" "$@"
+$BIN/python -m pytest -m load "$@"

@@ -204,7 +204,8 @@ def guard() -> RouteGuard:
 def page(browser: Browser, guard: RouteGuard) -> Iterator[Page]:
     """A fresh tab (own cookies and storage) at laptop size, with the route guard on."""
     context = browser.new_context(viewport=LAPTOP, accept_downloads=True)
-    context.set_default_timeout(15_000)
+    # Generous: CI shares two cores between two test workers and up to twenty browsers.
+    context.set_default_timeout(45_000)
     context.route(lambda url: not is_loopback(url), guard.block)
     context.route_web_socket(lambda url: not is_loopback(url), guard.block_socket)
     tab = context.new_page()

@@ -36,7 +36,9 @@ from checklist.storage import AssessmentStore
 from tests.builders import bank_document, make_assessment, question
 from tests.e2e.conftest import CHROMIUM, LAPTOP, READY, AppServer, is_loopback, start_server
 
-pytestmark = pytest.mark.e2e
+# The load tests run on their own after the rest (scripts/test.sh): twenty browsers on two cores
+# would starve the other tests' timeouts.
+pytestmark = [pytest.mark.e2e, pytest.mark.load]
 
 SESSIONS = 20
 QUESTIONS = [f"q{n}" for n in range(1, 6)]  # each person answers five questions
