@@ -10,16 +10,19 @@ line must not push the page sideways at laptop size.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Dialog, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from checklist.domain.assessment import Answer, AnswerValue, Assessment, Assessor, PlannedAction, Service
 from checklist.domain.bank import load_bank
 from checklist.domain.loading import dump_assessment
+from checklist.domain.scoring import score_assessment
 from checklist.domain.workshop import create_workshop, join_workshop
 from checklist.storage.workshops import WorkshopStore
 from tests.builders import make_assessment
@@ -30,6 +33,10 @@ pytestmark = pytest.mark.e2e
 
 MAIN = '[data-testid="stMain"]'
 SIDEBAR = '[data-testid="stSidebar"]'
+TEXTS = '[data-testid="stText"]'
+FORM_FIELDS = "textarea, input[type=text]"
+# A data grid is drawn on a canvas, and its cells are written into a table for screen readers too.
+GRID_CELLS = '[data-testid="stDataFrame"] td'
 
 # Where each hostile string sits in the seeded assessment (small test bank: a1, a2 in Alpha; b1, b2 in Beta).
 FIELDS = {
@@ -51,6 +58,9 @@ FIELDS = {
     "b1 action": LONG_LINE,
     "b1 owner": HOSTILE["sql"],
 }
+PROFILE_FIELDS = ("name", "organisation", "area", "assessor", "role")
+PLANNED = ("a2 action", "a2 owner", "a2 second action", "a2 second owner", "b1 action", "b1 owner")
+NOTES_AND_REASONS = ("a1 note", "a1 reason", "a2 note", "b1 note", "b2 note", "b2 reason")
 WORKSHOP_TITLE = HOSTILE["markdown_heading"]
 WORKSHOP_SERVICE = HOSTILE["streamlit_markup"]
 PARTICIPANT = HOSTILE["html"]
@@ -159,36 +169,28 @@ def dialogs(page: Page) -> list[str]:
     return opened
 
 
-def texts(page: Page, test_id: str, within: str = MAIN) -> list[str]:
-    """The text of every Streamlit element of one kind (stText, stMarkdown…), exactly as the DOM holds it."""
-    found: list[str] = page.locator(f'{within} [data-testid="{test_id}"]').evaluate_all(
-        "els => els.map(e => e.textContent)"
-    )
+READ = "([selector, prop]) => Array.from(document.querySelectorAll(selector)).map(e => e[prop])"
+HOLDS_ALL = f"""([selector, prop, wanted]) => {{
+  const got = ({READ})([selector, prop]);
+  return wanted.every(w => got.includes(w));
+}}"""
+
+
+def read(page: Page, selector: str, prop: str, expected: list[str]) -> list[str]:
+    """`prop` (textContent, value) of every element matching `selector`, exactly as the DOM holds it.
+
+    Read once all of `expected` are there: Streamlit draws elements and fills form fields a moment after
+    its script run ends. If they never come, read anyway, so that the test's assert shows what is missing.
+    """
+    with suppress(PlaywrightTimeoutError):
+        page.wait_for_function(HOLDS_ALL, arg=[selector, prop, expected], timeout=10_000)
+    found: list[str] = page.evaluate(READ, [selector, prop])
     return found
 
 
-def form_values(page: Page) -> list[str]:
-    found: list[str] = page.locator(f"{MAIN} textarea, {MAIN} input[type=text]").evaluate_all(
-        "els => els.map(e => e.value)"
-    )
-    return found
-
-
-def grid_cells(page: Page) -> list[str]:
-    """The cells of every data grid: drawn on a canvas, and also written into a table for screen readers."""
-    found: list[str] = page.locator(f'{MAIN} [data-testid="stDataFrame"] td').evaluate_all(
-        "els => els.map(e => e.textContent)"
-    )
-    return found
-
-
-def wait_for_cell(page: Page, text: str) -> None:
-    """Wait until a data grid has drawn a cell holding exactly `text`."""
-    page.wait_for_function(
-        """text => Array.from(document.querySelectorAll('[data-testid="stDataFrame"] td'))
-                     .some(cell => cell.textContent === text)""",
-        arg=text,
-    )
+def missing(page: Page, selector: str, prop: str, expected: list[str]) -> list[str]:
+    shown = read(page, selector, prop, expected)
+    return [text for text in expected if text not in shown]
 
 
 def assert_shown_literally_and_safely(page: Page, dialogs: list[str]) -> None:
@@ -206,11 +208,10 @@ def test_the_start_page_lists_every_hostile_service_name_as_typed(
     open_app(page, app_server, "", a=seeded.assessment.id)
     wait_for_text(page, "Assessments saved on this server")
 
-    shown = texts(page, "stText")
+    names = [as_text(text) for text in HOSTILE_SHORT.values()]
 
-    assert [text for text in HOSTILE_SHORT.values() if as_text(text) not in shown] == []
-    assert f"Open now: {FIELDS['name']}" in shown
-    assert FIELDS["name"] in texts(page, "stText", within=SIDEBAR)
+    assert missing(page, f"{MAIN} {TEXTS}", "textContent", [*names, f"Open now: {FIELDS['name']}"]) == []
+    assert missing(page, f"{SIDEBAR} {TEXTS}", "textContent", [FIELDS["name"]]) == []
     assert_shown_literally_and_safely(page, dialogs)
 
 
@@ -219,18 +220,12 @@ def test_the_service_profile_shows_hostile_names_as_typed(
 ) -> None:
     open_app(page, app_server, "profile", a=seeded.assessment.id)
 
-    fields = {
-        label: page.get_by_label(label, exact=True).input_value()
-        for label in ("Service name", "Organisation", "Local authority area", "Your name (optional)")
-    }
+    labels = ("Service name", "Organisation", "Local authority area", "Your name (optional)", "Your role (optional)")
+    read(page, f"{MAIN} {FORM_FIELDS}", "value", [FIELDS[field] for field in PROFILE_FIELDS])
 
-    assert fields == {
-        "Service name": FIELDS["name"],
-        "Organisation": FIELDS["organisation"],
-        "Local authority area": FIELDS["area"],
-        "Your name (optional)": FIELDS["assessor"],
-    }
-    assert page.get_by_label("Your role (optional)", exact=True).input_value() == FIELDS["role"]
+    shown = {label: page.get_by_label(label, exact=True).input_value() for label in labels}
+
+    assert shown == {label: FIELDS[field] for label, field in zip(labels, PROFILE_FIELDS, strict=True)}
     assert_shown_literally_and_safely(page, dialogs)
 
 
@@ -241,11 +236,8 @@ def test_the_themes_page_gives_back_hostile_notes_and_reasons_as_typed(
     page: Page, app_server: AppServer, seeded: Seeded, dialogs: list[str], theme: str, fields: list[str]
 ) -> None:
     open_app(page, app_server, "themes", a=seeded.assessment.id, t=theme)
-    page.locator(f"{MAIN} textarea").nth(len(fields) - 1).wait_for()
 
-    values = form_values(page)
-
-    assert [field for field in fields if in_a_form_field(FIELDS[field]) not in values] == []
+    assert missing(page, f"{MAIN} {FORM_FIELDS}", "value", [in_a_form_field(FIELDS[f]) for f in fields]) == []
     assert_shown_literally_and_safely(page, dialogs)
 
 
@@ -254,10 +246,9 @@ def test_the_review_page_shows_hostile_reasons_as_typed(
 ) -> None:
     open_app(page, app_server, "review", a=seeded.assessment.id)
 
-    shown = texts(page, "stText")
+    reasons = [f"Reason given: {FIELDS['a1 reason']}", f"Reason given: {FIELDS['b2 reason']}"]
 
-    assert f"Reason given: {FIELDS['a1 reason']}" in shown
-    assert f"Reason given: {FIELDS['b2 reason']}" in shown
+    assert missing(page, f"{MAIN} {TEXTS}", "textContent", reasons) == []
     assert_shown_literally_and_safely(page, dialogs)
 
 
@@ -267,12 +258,8 @@ def test_the_results_page_lists_hostile_reasons_as_typed(
     open_app(page, app_server, "results", a=seeded.assessment.id)
     page.get_by_text("How this was scored").click()
     wait_for_text(page, "Not applicable, with the reasons given: 2")
-    wait_for_cell(page, FIELDS["b2 reason"])
 
-    cells = grid_cells(page)
-
-    assert FIELDS["a1 reason"] in cells
-    assert FIELDS["b2 reason"] in cells
+    assert missing(page, f"{MAIN} {GRID_CELLS}", "textContent", [FIELDS["a1 reason"], FIELDS["b2 reason"]]) == []
     assert_shown_literally_and_safely(page, dialogs)
 
 
@@ -286,10 +273,8 @@ def test_the_action_plan_gives_back_hostile_actions_and_owners_as_typed(
         page.locator(f'{MAIN} [data-testid="stForm"]').nth(forms - 1).wait_for()
         wait_until_idle(page)
 
-    values = form_values(page)
-
-    planned = ["a2 action", "a2 owner", "a2 second action", "a2 second owner", "b1 action", "b1 owner"]
-    assert [field for field in planned if in_a_form_field(FIELDS[field]) not in values] == []
+    planned = [in_a_form_field(FIELDS[field]) for field in PLANNED]
+    assert missing(page, f"{MAIN} {FORM_FIELDS}", "value", planned) == []
     assert_shown_literally_and_safely(page, dialogs)
 
 
@@ -302,15 +287,13 @@ def test_comparing_an_uploaded_hostile_file_shows_its_text_as_typed(
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
     wait_for_text(page, "Services compared")
     page.get_by_role("tab", name="One service").click()
-    wait_for_cell(page, FIELDS["b1 owner"])
+    result = score_assessment(load_bank(app_server.env["CHECKLIST_BANK"]), seeded.assessment)
+    headline = f"{FIELDS['name']}: overall score {result.overall:.1f}, completion {result.completion:.0%}"
 
-    headline = [text for text in texts(page, "stMarkdown") if ": overall score" in text]
-    cells = grid_cells(page)
-
-    assert [text.split(": overall score")[0] for text in headline] == [FIELDS["name"]]
+    assert missing(page, f'{MAIN} [data-testid="stMarkdown"]', "textContent", [headline]) == []
     assert page.get_by_role("combobox", name="Service").input_value() == FIELDS["name"]
-    shown = ["a1 note", "a1 reason", "a2 note", "b1 note", "b2 note", "b2 reason", "a2 action", "a2 owner", "b1 owner"]
-    assert [field for field in shown if FIELDS[field] not in cells] == []
+    in_the_grids = [FIELDS[field] for field in (*NOTES_AND_REASONS, *PLANNED)]
+    assert missing(page, f"{MAIN} {GRID_CELLS}", "textContent", in_the_grids) == []
     assert_shown_literally_and_safely(page, dialogs)
 
 
@@ -320,10 +303,8 @@ def test_the_facilitator_sees_a_hostile_workshop_title_and_service_as_typed(
     open_app(page, app_server, "workshop", w=seeded.workshop_id)
     wait_for_text(page, "Join code")
 
-    title = page.locator(f"{MAIN} h1").first.text_content()
-
-    assert title == f"Workshop: {WORKSHOP_TITLE}"
-    assert f"Service being rated: {WORKSHOP_SERVICE}" in texts(page, "stText")
+    assert missing(page, f"{MAIN} h1", "textContent", [f"Workshop: {WORKSHOP_TITLE}"]) == []
+    assert missing(page, f"{MAIN} {TEXTS}", "textContent", [f"Service being rated: {WORKSHOP_SERVICE}"]) == []
     assert_shown_literally_and_safely(page, dialogs)
 
 
@@ -333,8 +314,7 @@ def test_a_participant_sees_their_hostile_name_as_typed(
     open_app(page, app_server, "join", join=seeded.join_code, p=seeded.participant_id)
     wait_for_text(page, "You have answered 0 of")
 
-    shown = texts(page, "stText")
+    expected = [f"Workshop: {WORKSHOP_TITLE} · you joined as {PARTICIPANT}", f"Service: {WORKSHOP_SERVICE}"]
 
-    assert f"Workshop: {WORKSHOP_TITLE} · you joined as {PARTICIPANT}" in shown
-    assert f"Service: {WORKSHOP_SERVICE}" in shown
+    assert missing(page, f"{MAIN} {TEXTS}", "textContent", expected) == []
     assert_shown_literally_and_safely(page, dialogs)
