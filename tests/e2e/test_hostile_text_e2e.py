@@ -19,7 +19,15 @@ import pytest
 from playwright.sync_api import Dialog, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from checklist.domain.assessment import Answer, AnswerValue, Assessment, Assessor, PlannedAction, Service
+from checklist.domain.assessment import (
+    Answer,
+    AnswerValue,
+    Assessment,
+    Assessor,
+    PlannedAction,
+    PreviousAssessment,
+    Service,
+)
 from checklist.domain.bank import load_bank
 from checklist.domain.loading import dump_assessment
 from checklist.domain.scoring import score_assessment
@@ -131,7 +139,9 @@ def seeded_assessment(app_server: AppServer) -> Assessment:
         PlannedAction(id="second", question_id="a2", text=FIELDS["a2 second action"], owner=FIELDS["a2 second owner"]),
         PlannedAction(id="third", question_id="b1", text=FIELDS["b1 action"], owner=FIELDS["b1 owner"]),
     ]
-    return base.model_copy(update={"answers": answers, "actions": actions})
+    # A previous round with the same plan, so the results page lists its actions under "Since the previous assessment".
+    previous = PreviousAssessment(bank=base.bank, answers=answers, actions=actions)
+    return base.model_copy(update={"answers": answers, "actions": actions, "previous": previous})
 
 
 def database(server: AppServer) -> str:
@@ -252,14 +262,15 @@ def test_the_review_page_shows_hostile_reasons_as_typed(
     assert_shown_literally_and_safely(page, dialogs)
 
 
-def test_the_results_page_lists_hostile_reasons_as_typed(
+def test_the_results_page_lists_hostile_reasons_and_previous_actions_as_typed(
     page: Page, app_server: AppServer, seeded: Seeded, dialogs: list[str]
 ) -> None:
     open_app(page, app_server, "results", a=seeded.assessment.id)
     page.get_by_text("How this was scored").click()
     wait_for_text(page, "Not applicable, with the reasons given: 2")
 
-    assert missing(page, f"{MAIN} {GRID_CELLS}", "textContent", [FIELDS["a1 reason"], FIELDS["b2 reason"]]) == []
+    in_the_grids = [FIELDS[field] for field in ("a1 reason", "b2 reason", *PLANNED)]
+    assert missing(page, f"{MAIN} {GRID_CELLS}", "textContent", in_the_grids) == []
     assert_shown_literally_and_safely(page, dialogs)
 
 
