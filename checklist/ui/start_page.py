@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlparse
 
 import streamlit as st
@@ -9,13 +10,21 @@ import streamlit as st
 from checklist.domain.assessment import new_id, start_assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.errors import AssessmentFileError
-from checklist.domain.loading import MAX_FILE_BYTES, load_assessment
+from checklist.domain.loading import MAX_FILE_BYTES, LoadedAssessment, load_assessment
+from checklist.domain.plan import start_reassessment
 from checklist.storage import StoreError
 from checklist.ui import example_panel, navigation, resources, session, state
 from checklist.ui.forms import assessment_id_from
 from checklist.ui.text import literal
 
 LIST_LIMIT = 200
+UPLOAD_CHOICE = "upload-choice"
+OPEN_AS_IS = "Open it as it is"
+REASSESS = "Start a re-assessment from it"
+UPLOAD_PREFILL = "upload-prefill"
+START_BLANK = "Answers start blank"
+PREFILLED = "Answers start from the file's answers"
+REASSESSED = "reassessed-from-upload"  # set by the upload callback, read once by the page to switch page
 
 
 def show() -> None:
@@ -115,19 +124,13 @@ def _saved_list() -> None:
 
 
 def _import_upload(bank: QuestionBank) -> None:
-    upload = st.session_state[state.UPLOAD]
     st.session_state[state.IMPORT_PROBLEM] = None
     st.session_state[state.IMPORT_NOTES] = []
-    if upload is None:
+    loaded = _read_upload(bank)
+    if loaded is None:
         return
-    data = upload.getvalue()
-    try:
-        # The widget's own limit is only checked in the browser.
-        if len(data) > MAX_FILE_BYTES:
-            raise AssessmentFileError(upload.name, [f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB"])
-        loaded = load_assessment(data, upload.name, bank)
-    except AssessmentFileError as exc:
-        st.session_state[state.IMPORT_PROBLEM] = f"This file cannot be used. {exc.message}"
+    if st.session_state.get(UPLOAD_CHOICE) == REASSESS:
+        _reassess_from(bank, loaded)
         return
     # An import is a new assessment: it must never overwrite the one it was copied from.
     if session.create(loaded.assessment.model_copy(update={"id": new_id()})):
@@ -136,8 +139,44 @@ def _import_upload(bank: QuestionBank) -> None:
         st.session_state[state.IMPORT_PROBLEM] = st.session_state[state.OPEN_PROBLEM]
 
 
+def _read_upload(bank: QuestionBank) -> LoadedAssessment | None:
+    upload = st.session_state[state.UPLOAD]
+    if upload is None:
+        return None
+    data = upload.getvalue()
+    try:
+        # The widget's own limit is only checked in the browser.
+        if len(data) > MAX_FILE_BYTES:
+            raise AssessmentFileError(upload.name, [f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB"])
+        return load_assessment(data, upload.name, bank)
+    except AssessmentFileError as exc:
+        st.session_state[state.IMPORT_PROBLEM] = f"This file cannot be used. {exc.message}"
+        return None
+
+
+def _reassess_from(bank: QuestionBank, loaded: LoadedAssessment) -> None:
+    prefill = st.session_state.get(UPLOAD_PREFILL) == PREFILLED
+    if not session.create(start_reassessment(bank, loaded.assessment, prefill=prefill, today=date.today())):
+        st.session_state[state.IMPORT_PROBLEM] = st.session_state[state.OPEN_PROBLEM]
+        return
+    st.session_state[state.IMPORT_NOTES] = [
+        "A re-assessment was started from the file: the profile and the plan came along.",
+        *loaded.warnings,
+    ]
+    # Warnings about the file must be read before moving on, so only a clean file switches page.
+    st.session_state[REASSESSED] = not loaded.warnings
+
+
 def _upload(bank: QuestionBank) -> None:
     st.subheader("Upload a saved copy")
+    choice = st.radio(
+        "What to do with the file (choose before you upload)",
+        [OPEN_AS_IS, REASSESS],
+        key=UPLOAD_CHOICE,
+        horizontal=True,
+    )
+    if choice == REASSESS:
+        st.radio("Answers in the new assessment", [START_BLANK, PREFILLED], key=UPLOAD_PREFILL, horizontal=True)
     st.file_uploader(
         "Assessment file (the JSON you downloaded, or a PDF action plan made by this tool)",
         type=["json", "pdf"],
@@ -146,6 +185,8 @@ def _upload(bank: QuestionBank) -> None:
         args=(bank,),
         max_upload_size=MAX_FILE_BYTES // 1_000_000,
     )
+    if st.session_state.pop(REASSESSED, False):
+        navigation.go(navigation.PROFILE)
     if st.session_state[state.IMPORT_PROBLEM]:
         st.error("This file cannot be used.")
         st.text(st.session_state[state.IMPORT_PROBLEM].removeprefix("This file cannot be used. "))
