@@ -7,56 +7,20 @@ ChecklistError to a plain message and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from checklist import __version__
 from checklist.cli_materials import blank, demo
+from checklist.commands.common import bank_option, counted, fail, read_assessment, read_bank
 from checklist.domain.assessment import Assessment
-from checklist.domain.bank import QuestionBank, load_bank
-from checklist.domain.errors import ChecklistError
-from checklist.domain.loading import load_assessment
+from checklist.domain.bank import QuestionBank
 from checklist.domain.scoring import ScoreResult, score_assessment
 from checklist.paths import default_bank_path
 
-bank_option = click.option(
-    "--bank",
-    "bank_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Question bank YAML (default: the shipped recommendations.yaml).",
-)
-
-
-def fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(1)
-
-
-def read_bank(path: Path | None) -> QuestionBank:
-    try:
-        return load_bank(path or default_bank_path())
-    except ChecklistError as exc:
-        fail(exc.message)
-        raise  # unreachable; keeps type checkers content
-
-
-def read_assessment(path: Path, bank: QuestionBank) -> Assessment:
-    """Load a JSON or PDF assessment file, printing its warnings to stderr."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        fail(f"{path}: cannot be read ({exc.strerror or exc})")
-    try:
-        loaded = load_assessment(data, str(path), bank)
-    except ChecklistError as exc:
-        fail(exc.message)
-        raise
-    for warning in loaded.warnings:
-        click.echo(f"Warning: {path}: {warning}", err=True)
-    return loaded.assessment
+# Re-exported: the helpers' long-standing home, which callers outside this package may still use.
+__all__ = ["fail", "main", "read_assessment", "read_bank"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,20 +34,12 @@ def main() -> None:
 def validate_bank(path: Path | None) -> None:
     """Check a question bank and print a one-line summary."""
     path = path or default_bank_path()
-    try:
-        bank = load_bank(path)
-    except ChecklistError as exc:
-        fail(exc.message)
-        return
+    bank = read_bank(path)
     counts = ", ".join(
-        _counted(n, noun)
+        counted(n, noun)
         for n, noun in ((len(bank.themes), "theme"), (bank.question_count, "question"), (len(bank.sources), "source"))
     )
     click.echo(f"{path}: bank '{bank.id}' {bank.version} is valid: {counts}")
-
-
-def _counted(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @main.command()

@@ -1,7 +1,6 @@
 """`checklist demo` and `checklist blank`: training materials from the command line.
 
-Registered on the main group in checklist/cli.py; the shared helpers are
-imported inside the commands because checklist.cli imports this module.
+Registered on the main group in checklist/cli.py.
 """
 
 from __future__ import annotations
@@ -12,15 +11,8 @@ from pathlib import Path
 import click
 
 from checklist import __version__
+from checklist.commands.common import bank_option, fail, read_bank, write_file
 from checklist.domain.examples import example_assessment, example_ids
-
-bank_option = click.option(
-    "--bank",
-    "bank_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Question bank YAML (default: the shipped recommendations.yaml).",
-)
 
 
 @click.command()
@@ -36,7 +28,6 @@ bank_option = click.option(
 @bank_option
 def demo(folder: Path, no_pdf: bool, bank_path: Path | None) -> None:
     """Write the fictional example services' assessments (JSON and PDF), all marked as practice."""
-    from checklist.cli import fail, read_bank
     from checklist.domain.loading import dump_assessment
     from checklist.domain.scoring import score_assessment
     from checklist.render.pdf import build_action_plan_pdf
@@ -57,7 +48,7 @@ def demo(folder: Path, no_pdf: bool, bank_path: Path | None) -> None:
                 bank, assessment, result, tool_version=__version__, creation_date=now
             )
         for name, data in files.items():
-            _write(folder / name, data)
+            write_file(folder / name, data)
             click.echo(f"Wrote {folder / name}")
 
 
@@ -74,18 +65,8 @@ def demo(folder: Path, no_pdf: bool, bank_path: Path | None) -> None:
 @bank_option
 def blank(path: Path, bank_path: Path | None) -> None:
     """Write the whole checklist on paper, with a facilitator's sheet per theme."""
-    from checklist.cli import read_bank
     from checklist.render.blank_pdf import build_blank_checklist_pdf
 
     bank = read_bank(bank_path)
-    _write(path, build_blank_checklist_pdf(bank, tool_version=__version__))
+    write_file(path, build_blank_checklist_pdf(bank, tool_version=__version__))
     click.echo(f"Wrote {path}: the {bank.question_count} questions of '{bank.id}' {bank.version} on paper")
-
-
-def _write(path: Path, data: bytes) -> None:
-    from checklist.cli import fail
-
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        fail(f"{path}: cannot be written ({exc.strerror or exc})")

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from checklist import __version__
+from checklist.commands.common import bank_option, fail, read_bank
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, FileStatus, Intake, compare_intake, read_submissions
 from checklist.render.exports import COMMON_GAPS, NOTES, SERVICES, comparison_tables, to_csv, to_xlsx
@@ -96,13 +97,7 @@ def describe(comparison: Comparison) -> str:
 @click.option("--anonymise", is_flag=True, help='Show services as "Service A, B, ..." everywhere.')
 @click.option("--include-practice", is_flag=True, help="Count practice files (examples, workshops) in the figures.")
 @click.option("--include-notes", is_flag=True, help="Export free-text notes too (left out by default).")
-@click.option(
-    "--bank",
-    "bank_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Question bank YAML (default: the shipped recommendations.yaml).",
-)
+@bank_option
 def compare_command(
     paths: tuple[Path, ...],
     output: Path | None,
@@ -113,8 +108,6 @@ def compare_command(
     bank_path: Path | None,
 ) -> None:
     """Compare many submitted assessments (JSON or PDF files, or folders of them)."""
-    from checklist.cli import fail, read_bank  # here, not above: checklist.cli imports this module
-
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         fail(f"{output}: the output must end in .csv or .xlsx")
     bank: QuestionBank = read_bank(bank_path)

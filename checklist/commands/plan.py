@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from checklist.commands.common import bank_option, counted, read_assessment, read_bank, write_file
+
 
 def _creation_date(value: str | None) -> datetime | None:
     if value is None:
@@ -23,13 +25,7 @@ def _creation_date(value: str | None) -> datetime | None:
 @click.option(
     "-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The PDF to write."
 )
-@click.option(
-    "--bank",
-    "bank_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Question bank YAML (default: the shipped recommendations.yaml).",
-)
+@bank_option
 @click.option(
     "--creation-date",
     "creation_date",
@@ -41,7 +37,6 @@ def plan_command(file: Path, output: Path, bank_path: Path | None, creation_date
     """Make the PDF action plan for an assessment file (JSON, or a PDF made by this tool)."""
     # Imported here so that `checklist --help` stays fast: the PDF stack is heavy.
     from checklist import __version__
-    from checklist.cli import fail, read_assessment, read_bank
     from checklist.domain.scoring import score_assessment
     from checklist.render.pdf import build_action_plan_pdf
 
@@ -50,15 +45,8 @@ def plan_command(file: Path, output: Path, bank_path: Path | None, creation_date
     assessment = read_assessment(file, bank)
     result = score_assessment(bank, assessment)
     pdf = build_action_plan_pdf(bank, assessment, result, tool_version=__version__, creation_date=created)
-    try:
-        output.write_bytes(pdf)
-    except OSError as exc:
-        fail(f"{output}: cannot be written ({exc.strerror or exc})")
+    write_file(output, pdf)
     click.echo(
         f"Wrote {output} ({len(pdf) / 1000:.0f} kB): "
-        f"{_count(len(assessment.actions), 'planned action')}, {_count(len(result.gaps), 'gap')}"
+        f"{counted(len(assessment.actions), 'planned action')}, {counted(len(result.gaps), 'gap')}"
     )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"

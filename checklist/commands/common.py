@@ -1,0 +1,66 @@
+"""What every `checklist` command shares: the --bank option, reading input, writing output, failing plainly.
+
+Kept apart from checklist.cli so that command modules can import it at the top:
+checklist.cli imports the command modules to register them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from checklist.domain.assessment import Assessment
+from checklist.domain.bank import QuestionBank, load_bank
+from checklist.domain.errors import ChecklistError
+from checklist.domain.loading import load_assessment
+from checklist.paths import default_bank_path
+
+bank_option = click.option(
+    "--bank",
+    "bank_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Question bank YAML (default: the shipped recommendations.yaml).",
+)
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def read_bank(path: Path | None) -> QuestionBank:
+    try:
+        return load_bank(path or default_bank_path())
+    except ChecklistError as exc:
+        fail(exc.message)
+
+
+def read_assessment(path: Path, bank: QuestionBank) -> Assessment:
+    """Load a JSON or PDF assessment file, printing its warnings to stderr."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        fail(f"{path}: cannot be read ({exc.strerror or exc})")
+    try:
+        loaded = load_assessment(data, str(path), bank)
+    except ChecklistError as exc:
+        fail(exc.message)
+    for warning in loaded.warnings:
+        click.echo(f"Warning: {path}: {warning}", err=True)
+    return loaded.assessment
+
+
+def write_file(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        fail(f"{path}: cannot be written ({exc.strerror or exc})")
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 gap', '2 gaps': counts in plain English."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
