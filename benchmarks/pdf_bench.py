@@ -1,6 +1,6 @@
 """PDF action plan benchmark: the shipped bank, every question a gap, every suggested action planned.
 
-Not a timed test: run `python -m benchmarks.pdf_bench [runs]` and read the medians.
+Not a timed test: `make bench` (or `python -m benchmarks pdf`) prints the medians.
 The first build in a process pays for imports, fonts and vl-convert; "warm"
 is the median of the builds after it. The chart PNG is cached by spec, so the
 cold-chart figure (a new score on every build) is measured separately.
@@ -8,30 +8,22 @@ cold-chart figure (a new score on every build) is measured separately.
 
 from __future__ import annotations
 
-import os
-import platform
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 
+from benchmarks.protocol import BenchResult, machine
 
-def machine() -> str:
-    model = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            model = next((line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name")), model)
-    except OSError:
-        pass
-    return f"{os.cpu_count()} CPUs (nproc), {model}, Python {platform.python_version()}"
+TARGET_SECONDS = 0.5
 
 
-def main(runs: int = 15) -> None:
+def _builder() -> tuple[Callable[[], None], str]:
     from checklist.domain.assessment import Answer, AnswerValue, Assessment, Assessor, PlannedAction, Service, bank_ref
     from checklist.domain.bank import load_bank
     from checklist.domain.scoring import score_assessment
     from checklist.paths import default_bank_path
-    from checklist.render import charts
     from checklist.render.pdf import build_action_plan_pdf
 
     bank = load_bank(default_bank_path())
@@ -55,33 +47,49 @@ def main(runs: int = 15) -> None:
     result = score_assessment(bank, assessment)
     created = datetime(2026, 3, 2, tzinfo=UTC)
 
-    cpu: list[float] = []
-
-    def build() -> float:
-        began, began_cpu = time.perf_counter(), time.process_time()
+    def build() -> None:
         build_action_plan_pdf(bank, assessment, result, tool_version="bench", creation_date=created)
-        cpu.append(time.process_time() - began_cpu)
-        return time.perf_counter() - began
 
-    first = build()
-    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.1f} (wall-clock times grow with load)")
-    print(
-        f"input: {bank.question_count} questions, {len(result.gaps)} gaps, {len(assessment.actions)} actions; "
-        f"{runs} runs"
-    )
-    print(f"first build in the process (fonts, vl-convert start-up): {first:.3f} s")
-    cpu.clear()
-    warm = [build() for _ in range(runs)]
-    print(f"warm, chart cached:   median {statistics.median(warm):.3f} s (min {min(warm):.3f}, max {max(warm):.3f})")
-    print(f"                      CPU time of this process, median {statistics.median(cpu):.3f} s")
-    cold_chart = []
+    shape = f"{bank.question_count} questions, {len(result.gaps)} gaps, {len(assessment.actions)} actions"
+    return build, shape
+
+
+def _timed(action: Callable[[], None], runs: int, before: Callable[[], None] = lambda: None) -> tuple[float, float]:
+    """Median wall and CPU seconds over `runs` calls, `before` run untimed ahead of each."""
+    wall, cpu = [], []
     for _ in range(runs):
-        charts._png.cache_clear()
-        cold_chart.append(build())
-    print(
-        f"warm, chart redrawn:  median {statistics.median(cold_chart):.3f} s "
-        f"(min {min(cold_chart):.3f}, max {max(cold_chart):.3f})"
-    )
+        before()
+        began, began_cpu = time.perf_counter(), time.process_time()
+        action()
+        wall.append(time.perf_counter() - began)
+        cpu.append(time.process_time() - began_cpu)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def run(runs: int = 15) -> list[BenchResult]:
+    from checklist.render import charts
+
+    build, shape = _builder()
+    first, _ = _timed(build, 1)
+    warm, warm_cpu = _timed(build, runs)
+    redrawn, redrawn_cpu = _timed(build, runs, before=charts._png.cache_clear)
+    return [
+        BenchResult("PDF action plan, full bank: first in the process", first, 1, None, "fonts, vl-convert start-up"),
+        BenchResult("PDF action plan, full bank: warm", warm, runs, TARGET_SECONDS, f"{shape}; CPU {warm_cpu:.2f} s"),
+        BenchResult(
+            "PDF action plan, full bank: chart redrawn",
+            redrawn,
+            runs,
+            TARGET_SECONDS,
+            f"a new score each time; CPU {redrawn_cpu:.2f} s",
+        ),
+    ]
+
+
+def main(runs: int = 15) -> None:
+    print(f"machine: {machine()}")
+    for result in run(runs):
+        print(f"{result.name}: median {result.median_seconds:.3f} s over {result.n} ({result.note})")
 
 
 if __name__ == "__main__":
