@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench system-deps clean
+.PHONY: run test lint bench lock system-deps clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -28,6 +28,11 @@ test: $(STAMP) system-deps
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+lock: $(STAMP)
+	{ echo "# Exact versions the tests pass with; installs use it as pip constraints (make run / make test)."; \
+	  echo "# Remake after changing dependencies: make lock"; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^#'; } > requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
