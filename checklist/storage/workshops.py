@@ -13,11 +13,17 @@ from datetime import UTC, datetime
 
 from pydantic import ValidationError
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
-from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from checklist.domain.workshop import Workshop, new_join_code
-from checklist.storage.store import NOT_READABLE, UNAVAILABLE, StaleRevision, StoreError, StoreUnavailable, _engine
+from checklist.storage.database import (
+    KeyClash,
+    KeyNotComparable,
+    StaleRevision,
+    StoreError,
+    StoreUnavailable,
+    TableStore,
+)
 
 UPDATE_ATTEMPTS = 20
 CODE_ATTEMPTS = 10
@@ -42,31 +48,20 @@ class StoredWorkshop:
     revision: int
 
 
-class WorkshopStore:
+class WorkshopStore(TableStore):
     """Workshops by id (the facilitator's link) and by join code (the participants' way in)."""
 
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self._engine = _engine(url)
-        self._ready = False
-
-    def _connect_ready(self) -> None:
-        if not self._ready:
-            metadata.create_all(self._engine)
-            self._ready = True
+    metadata = metadata
 
     def create(self, workshop: Workshop) -> StoredWorkshop:
         """Save a new workshop; a join code already in use is replaced by a fresh one."""
         for _ in range(CODE_ATTEMPTS):
             try:
-                self._connect_ready()
-                with self._engine.begin() as conn:
+                with self._writing() as conn:
                     conn.execute(insert(workshops).values(revision=1, **_row(workshop)))
                 return StoredWorkshop(workshop, 1)
-            except IntegrityError:
+            except KeyClash:
                 workshop = workshop.model_copy(update={"join_code": new_join_code()})
-            except SQLAlchemyError:
-                raise StoreUnavailable(UNAVAILABLE) from None
         raise StoreError("could not find a free join code; try again")
 
     def get(self, workshop_id: str) -> StoredWorkshop | None:
@@ -81,12 +76,8 @@ class WorkshopStore:
             .where(workshops.c.id == workshop.id, workshops.c.revision == expected_revision)
             .values(revision=expected_revision + 1, **_row(workshop))
         )
-        try:
-            self._connect_ready()
-            with self._engine.begin() as conn:
-                changed = conn.execute(statement).rowcount
-        except SQLAlchemyError:
-            raise StoreUnavailable(UNAVAILABLE) from None
+        with self._writing() as conn:
+            changed = conn.execute(statement).rowcount
         if changed != 1:
             raise StaleRevision("this workshop was changed by someone else first")
         return StoredWorkshop(workshop, expected_revision + 1)
@@ -105,22 +96,16 @@ class WorkshopStore:
 
     def _one(self, condition: ColumnElement[bool]) -> StoredWorkshop | None:
         try:
-            self._connect_ready()
-            with self._engine.connect() as conn:
+            with self._reading() as conn:
                 row = conn.execute(select(workshops).where(condition)).first()
-        except DataError:
-            return None  # an id or code the database cannot even compare (a NUL in a link) names nothing saved
-        except SQLAlchemyError:
-            raise StoreUnavailable(NOT_READABLE) from None
+        except KeyNotComparable:
+            return None
         if row is None:
             return None
         try:
             return StoredWorkshop(Workshop.model_validate_json(row.document), row.revision)
         except ValidationError:
             raise StoreError("this saved workshop cannot be read; it may have been changed by hand") from None
-
-    def dispose(self) -> None:
-        self._engine.dispose()
 
 
 def _row(workshop: Workshop) -> dict[str, object]:
