@@ -58,16 +58,17 @@ def _themes(result: ScoreResult) -> None:
     st.subheader("Score by theme")
     chart_col, table_col = st.columns([3, 2])
     memo.show_chart("theme-scores", result, lambda: theme_scores_chart(result), chart_col)
-    table_col.dataframe(
+    # A static table, not a scrolling grid: the chart's text alternative must show every row and column.
+    table_col.table(
         pd.DataFrame(
             {
                 "Theme": [t.title for t in result.themes],
-                "Score (out of 100)": [_pct(t.score) for t in result.themes],
+                "Score": [_pct(t.score) for t in result.themes],
                 "Answered": [f"{t.answered} of {t.applicable}" for t in result.themes],
             }
         ),
         hide_index=True,
-        width="stretch",
+        alt="Score out of 100 and questions answered, for each theme: the figures of the chart beside it.",
     )
 
 
@@ -128,7 +129,7 @@ def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
     st.metric("Overall score", _pct(delta.overall.current), delta=None if change is None else f"{change:+.1f}")
     chart_col, table_col = st.columns([3, 2])
     memo.show_chart("delta", delta, lambda: delta_chart(delta), chart_col)
-    table_col.dataframe(
+    table_col.table(
         pd.DataFrame(
             {
                 "Theme": [t.label for t in delta.themes],
@@ -138,7 +139,7 @@ def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
             }
         ),
         hide_index=True,
-        width="stretch",
+        alt="Score before and now, and the change, for each theme: the figures of the chart beside it.",
     )
     if delta.not_compared:
         st.write(f"{len(delta.not_compared)} question(s) changed in the bank since then and are not compared.")
