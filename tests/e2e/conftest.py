@@ -35,8 +35,9 @@ from urllib.parse import urlencode, urlparse
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, Playwright, Route, WebSocketRoute, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Playwright, Route, WebSocketRoute, sync_playwright
 
+from checklist.domain.assessment import Assessment
 from checklist.paths import PROJECT_ROOT
 from checklist.storage import AssessmentStore
 from tests.ui.conftest import small_bank_document
@@ -271,3 +272,34 @@ def screenshot(page: Page, name: str) -> Path:
     page.screenshot(path=str(path))
     page.set_viewport_size(size)
     return path
+
+
+def start_pdf_server(folder: Path) -> AppServer:
+    """The app on the small bank, sharing this process's font cache: making the PDF fonts takes ~15 s once."""
+    from checklist.render.fonts import cache_dir, font_set  # only the modules that make PDFs pay for the fonts
+
+    font_set()
+    return start_server(folder, bank=write_small_bank(folder), env={"CHECKLIST_CACHE_DIR": str(cache_dir().parent)})
+
+
+def download(page: Page, button: Locator, to: Path, *, timeout: float | None = None) -> Path:
+    """Click a download button and save what the browser receives at `to`."""
+    with page.expect_download(timeout=timeout) as started:
+        button.click()
+    started.value.save_as(to)
+    return to
+
+
+def seed(store: AssessmentStore, assessment: Assessment) -> Assessment:
+    """Save an assessment straight into the app's database, then let go of the store's connections."""
+    store.create(assessment)
+    store.dispose()
+    return assessment
+
+
+def saved_assessment(store: AssessmentStore, assessment_id: str) -> Assessment:
+    """What the app saved under this id, read straight from its database."""
+    stored = store.get(assessment_id)
+    store.dispose()
+    assert stored is not None
+    return stored.assessment

@@ -16,15 +16,15 @@ from pypdf import PdfReader
 from checklist.domain.assessment import Assessment, BankRef, Service
 from checklist.domain.bank import load_bank
 from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
-from checklist.render.fonts import cache_dir, font_set
 from tests.builders import make_assessment
 from tests.e2e.conftest import (
     AppServer,
     assert_accessible,
     assert_no_app_error,
+    download,
     open_app,
     screenshot,
-    start_server,
+    start_pdf_server,
     wait_for_text,
     wait_until_idle,
     write_small_bank,
@@ -35,10 +35,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def compare_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    """The app on the small bank, sharing this process's font cache: the summary PDF needs the fonts."""
-    font_set()
-    folder = tmp_path_factory.mktemp("compare-app")
-    server = start_server(folder, bank=write_small_bank(folder), env={"CHECKLIST_CACHE_DIR": str(cache_dir().parent)})
+    server = start_pdf_server(tmp_path_factory.mktemp("compare-app"))
     yield server
     server.stop()
 
@@ -101,10 +98,7 @@ def test_a_folder_of_mixed_files_gives_a_report_a_heatmap_and_a_workbook(
     assert heatmap.locator("canvas, svg").count() >= 1
     assert page.get_by_text("Services compared").count() == 1
     screenshot(page, "compare-laptop")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="All tables (Excel)").click()
-    saved = tmp_path / "comparison.xlsx"
-    download.value.save_as(saved)
+    saved = download(page, page.get_by_role("button", name="All tables (Excel)"), tmp_path / "comparison.xlsx")
     services = pd.read_excel(saved, sheet_name="Services")
     assert sorted(services["Service"]) == ["City Hub", "Old Mill", "Outreach Team", "Riverside Home"]
 
@@ -117,10 +111,7 @@ def test_anonymising_changes_the_download_too(compare_server: AppServer, page: P
     # The one-service view names the chosen service; once anonymised it reads "Service X: overall score ...".
     page.get_by_text(re.compile(r"^Service [A-D]: overall score")).wait_for(state="attached")
     wait_until_idle(page)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Services (CSV)").click()
-    saved = tmp_path / "comparison.csv"
-    download.value.save_as(saved)
+    saved = download(page, page.get_by_role("button", name="Services (CSV)"), tmp_path / "comparison.csv")
 
     table = pd.read_csv(saved, encoding="utf-8-sig")
     # Labels are given over every kept file, the practice one too, so four of A to E are used.
@@ -133,10 +124,7 @@ def test_the_area_summary_pdf_downloads_and_names_the_services(
 ) -> None:
     upload_folder(page, compare_server, submissions_folder(tmp_path / "inbox"))
 
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Area summary (PDF)", exact=True).click()
-    saved = tmp_path / "summary.pdf"
-    download.value.save_as(saved)
+    saved = download(page, page.get_by_role("button", name="Area summary (PDF)", exact=True), tmp_path / "summary.pdf")
 
     text = "\n".join(p.extract_text() for p in PdfReader(saved).pages)
     assert "City Hub" in text

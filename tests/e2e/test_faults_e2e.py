@@ -23,7 +23,9 @@ from tests.e2e.conftest import (
     assert_accessible,
     assert_no_app_error,
     open_app,
+    saved_assessment,
     screenshot,
+    seed,
     start_server,
     wait_for_text,
     write_small_bank,
@@ -40,10 +42,7 @@ NOT_REACHABLE = "could not save: the database is not reachable"
 def seeded(store: AssessmentStore) -> Assessment:
     """An assessment of a service that runs groups, so every question of the small bank applies."""
     bank = parse_bank(yaml.safe_dump(small_bank_document()).encode(), "bank.yaml")
-    assessment = make_assessment(bank, service=Service(name="Harbour House", profile={"groups": "yes"}))
-    store.create(assessment)
-    store.dispose()
-    return assessment
+    return seed(store, make_assessment(bank, service=Service(name="Harbour House", profile={"groups": "yes"})))
 
 
 @pytest.fixture
@@ -56,11 +55,8 @@ def pg_server(private_postgres: PrivatePostgres, tmp_path: Path) -> Iterator[App
 
 
 def saved_answers(url: str, assessment_id: str) -> dict[str, str]:
-    store = AssessmentStore(url)
-    stored = store.get(assessment_id)
-    store.dispose()
-    assert stored is not None
-    return {qid: answer.answer.value for qid, answer in stored.assessment.answers.items()}
+    answers = saved_assessment(AssessmentStore(url), assessment_id).answers
+    return {qid: answer.answer.value for qid, answer in answers.items()}
 
 
 def answer_while_the_database_is_down(page: Page) -> None:

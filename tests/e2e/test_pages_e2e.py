@@ -19,6 +19,7 @@ from tests.e2e.conftest import (
     assert_no_app_error,
     open_app,
     screenshot,
+    seed,
     start_server,
     wait_for_text,
 )
@@ -43,10 +44,7 @@ def seeded(app_server: AppServer) -> str:
     assessment = make_assessment(
         bank, {"a1": "unknown", "b1": "met"}, service=Service(name="Women's Hub <b>North</b> *now*")
     ).with_answer("b2", Answer(answer=AnswerValue.NA, na_reason="No *groups* <i>here</i>"))
-    store = app_server.store()
-    store.create(assessment)
-    store.dispose()
-    return assessment.id
+    return seed(app_server.store(), assessment).id
 
 
 @pytest.mark.parametrize("size", ["laptop", "phone"])

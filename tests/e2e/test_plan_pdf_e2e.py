@@ -11,12 +11,12 @@ from playwright.sync_api import Page
 
 from checklist.domain.bank import load_bank
 from checklist.domain.loading import load_assessment
-from checklist.render.fonts import cache_dir, font_set
 from tests.e2e.conftest import (
     AppServer,
     assert_no_app_error,
+    download,
     open_app,
-    start_server,
+    start_pdf_server,
     wait_for_text,
     wait_until_idle,
     write_small_bank,
@@ -27,10 +27,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def plan_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    """The app on the small bank, sharing this process's font cache: making the fonts takes ~15 s once."""
-    font_set()
-    folder = tmp_path_factory.mktemp("plan-app")
-    server = start_server(folder, bank=write_small_bank(folder), env={"CHECKLIST_CACHE_DIR": str(cache_dir().parent)})
+    server = start_pdf_server(tmp_path_factory.mktemp("plan-app"))
     yield server
     server.stop()
 
@@ -71,10 +68,8 @@ def test_finish_plan_and_download_a_pdf_that_carries_the_assessment(
     page.get_by_role("button", name="Start the plan from the quick wins (3)").click()
     wait_for_text(page, "(1 planned)")
     # The first PDF in a server process also starts vl-convert and loads the fonts.
-    with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name="Download the PDF action plan").click()
-    pdf = tmp_path / "plan.pdf"
-    download.value.save_as(pdf)
+    button = page.get_by_role("button", name="Download the PDF action plan")
+    pdf = download(page, button, tmp_path / "plan.pdf", timeout=60_000)
 
     loaded = load_assessment(pdf.read_bytes(), "plan.pdf", load_bank(write_small_bank(tmp_path))).assessment
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
