@@ -14,7 +14,7 @@ from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
 from checklist.domain.bank import Question, QuestionBank
 from checklist.domain.plan import PlanError, add_action, plan_from_quick_wins, remove_action, update_action
 from checklist.domain.scoring import Gap, ScoreResult, score_assessment
-from checklist.ui import memo, session, widgets
+from checklist.ui import session, widgets
 from checklist.ui.text import literal
 
 QUICK_WINS = "plan-quick-wins"
@@ -49,13 +49,10 @@ def gap_key(question_id: str) -> str:
 
 
 def show() -> None:
-    st.title("Action plan")
-    opened = widgets.open_assessment()
+    opened = widgets.open_scored_assessment("Action plan")
     if opened is None:
         return
-    bank, assessment = opened
-    result = memo.score(bank, assessment)
-    widgets.save_problem()
+    bank, assessment, result = opened
     if st.session_state.get(PROBLEM):
         st.error(st.session_state[PROBLEM])
     _download(bank, assessment, result)

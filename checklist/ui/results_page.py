@@ -23,13 +23,10 @@ REASSESS = "results-reassess"
 
 
 def show() -> None:
-    st.title("Results")
-    opened = widgets.open_assessment()
+    opened = widgets.open_scored_assessment("Results")
     if opened is None:
         return
-    bank, assessment = opened
-    result = memo.score(bank, assessment)
-    widgets.save_problem()
+    bank, assessment, result = opened
     _headline(result)
     _themes(result)
     _gaps(bank, result)

@@ -6,7 +6,8 @@ import streamlit as st
 
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
-from checklist.ui import navigation, resources, session, state
+from checklist.domain.scoring import ScoreResult
+from checklist.ui import memo, navigation, resources, session, state
 
 
 def open_assessment() -> tuple[QuestionBank, Assessment] | None:
@@ -22,6 +23,21 @@ def open_assessment() -> tuple[QuestionBank, Assessment] | None:
         st.page_link(navigation.START.path, label="Go to the Start page", icon=":material/home:")
         return None
     return bank, opened
+
+
+def open_scored_assessment(title: str) -> tuple[QuestionBank, Assessment, ScoreResult] | None:
+    """Title a page about the open assessment's scores and report any unsaved change at its top.
+
+    The bank, the assessment and its scores, or None after saying how to open one.
+    """
+    st.title(title)
+    opened = open_assessment()
+    if opened is None:
+        return None
+    bank, assessment = opened
+    result = memo.score(bank, assessment)
+    save_problem()
+    return bank, assessment, result
 
 
 def save_problem(question_id: str | None = None) -> None:
