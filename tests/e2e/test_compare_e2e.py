@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from fpdf import FPDF
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from checklist.domain.assessment import Assessment, BankRef, Service
@@ -93,10 +93,10 @@ def test_a_folder_of_mixed_files_gives_a_report_a_heatmap_and_a_workbook(
 
     assert_no_app_error(page)
     assert_accessible(page)
+    # expect() retries: the page may still be redrawing after the upload's last script run.
     heatmap = page.locator('[data-testid="stVegaLiteChart"]').first
-    heatmap.wait_for()
-    assert heatmap.locator("canvas, svg").count() >= 1
-    assert page.get_by_text("Services compared").count() == 1
+    expect(heatmap.locator("canvas, svg").first).to_be_visible()
+    expect(page.get_by_text("Services compared", exact=True)).to_have_count(1)
     screenshot(page, "compare-laptop")
     saved = download(page, page.get_by_role("button", name="All tables (Excel)"), tmp_path / "comparison.xlsx")
     services = pd.read_excel(saved, sheet_name="Services")
