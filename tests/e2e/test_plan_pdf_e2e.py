@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from checklist.domain.bank import load_bank
 from checklist.domain.loading import load_assessment
@@ -48,6 +48,8 @@ def finish_assessment(page: Page, server: AppServer) -> str:
     assessment_id = page.url.split("a=")[1].split("&")[0]
     page.get_by_label("Service name").fill(SERVICE)
     page.get_by_label("Service name").press("Enter")
+    # Saved once the sidebar names the service; leaving the page before that would drop the name.
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(SERVICE)
     wait_until_idle(page)
     open_app(page, server, "themes", a=assessment_id)
     answer(page, "a1", "Not met", 1)
