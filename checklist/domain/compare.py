@@ -16,6 +16,7 @@ from datetime import date
 
 from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
 from checklist.domain.bank import Question, QuestionBank, SuggestedAction
+from checklist.domain.plan import ActionOutcome, action_outcome
 from checklist.domain.scoring import ScoreResult, score_assessment
 from checklist.domain.submissions import (
     FileReport,
@@ -50,7 +51,6 @@ __all__ = [
 
 SETTING = "setting"
 UNNAMED = "(service not named)"
-OPEN_STATUSES = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,7 +407,8 @@ def _quantile(ordered: Sequence[float], q: float) -> float | None:
 
 
 def _is_overdue(action: PlannedAction, today: date) -> bool:
-    return action.status in OPEN_STATUSES and action.due is not None and action.due < today
+    # One rule for "overdue" across the product: the re-assessment review's.
+    return action_outcome(action, today) is ActionOutcome.OVERDUE
 
 
 def _plan_row(s: ServiceDetail, today: date) -> PlanRow:
