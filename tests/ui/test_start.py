@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -152,3 +154,34 @@ def test_the_start_page_shows_the_resume_link_of_the_open_assessment(new_app: Ca
     at = go(started(new_app), "start")
 
     assert at.code[0].value.endswith(f"/themes?a={at.query_params['a']}")
+
+
+def test_an_uploaded_file_is_never_written_to_disk_outside_the_database(
+    new_app: Callable[..., AppTest],
+    bank: QuestionBank,
+    app_env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Temporary files and HOME point into tmp_path, so any copy of the upload would be found there."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setenv("HOME", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    marker = "upload-marker-7f3a9c"
+    original = make_assessment(bank, {"a1": "met"}).with_answer("a1", Answer(answer=AnswerValue.MET, note=marker))
+    at = new_app()
+
+    at.file_uploader(key="upload").upload(
+        "copy.json", dump_assessment(original, tool_version="test"), "application/json"
+    )
+    at.run()
+
+    assert at.success[0].value == "The file was loaded as a new assessment."
+    database = {p for p in app_env.iterdir() if p.name.startswith("checklist.sqlite3")}
+    holding_it = [
+        p for p in tmp_path.rglob("*") if p.is_file() and p not in database and marker.encode() in p.read_bytes()
+    ]
+    assert holding_it == []
+    assert any(marker.encode() in p.read_bytes() for p in database), "the marker must be findable where it is kept"
