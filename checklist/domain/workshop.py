@@ -95,12 +95,6 @@ class QuestionSpread(_Model):
     disagreement: float
     opposite_answers: bool
 
-    @property
-    def most_common(self) -> tuple[AnswerValue, ...]:
-        """The answers given most often (several when tied), in answer order."""
-        top = max(self.counts.values(), default=0)
-        return tuple(v for v in AnswerValue if top and self.counts[v] == top)
-
 
 def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
