@@ -36,7 +36,12 @@ SCORING_RULES = (
     "Gaps are answered questions scoring below met. They are ranked: safety gaps first; then by "
     "weight × (1 − value), larger first; then cheaper to fix first; then in bank order.",
     "A quick win is a gap that costs nothing or little to close and has weight 2 or 3.",
+    "An assessment with fewer than 80% of its applicable questions answered is a draft: its scores "
+    "are shown with 'Draft: n of m questions answered' and comparisons keep drafts apart.",
 )
+
+# Below this completion a score is a draft, not a result (README, "How scoring works").
+DRAFT_THRESHOLD = 0.8
 
 
 class _Result(BaseModel):
@@ -81,6 +86,17 @@ class ScoreResult(_Result):
     not_applicable: tuple[Exclusion, ...]
     excluded_by_profile: tuple[Exclusion, ...]
     unanswered: tuple[str, ...]
+
+    @property
+    def is_draft(self) -> bool:
+        return self.completion < DRAFT_THRESHOLD
+
+    @property
+    def draft_label(self) -> str | None:
+        """'Draft: n of m questions answered' for a draft, else None."""
+        if not self.is_draft:
+            return None
+        return f"Draft: {self.answered} of {self.applicable} questions answered"
 
     @property
     def quick_wins(self) -> tuple[Gap, ...]:

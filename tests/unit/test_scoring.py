@@ -206,3 +206,14 @@ def test_the_scoring_rules_in_words_state_every_answer_value() -> None:
     rules = " ".join(SCORING_RULES)
     for words in ("met 1", "partly met 0.5", "not met 0", "don't know 0", "not an average"):
         assert words in rules
+
+
+def test_an_assessment_with_fewer_than_80_percent_answered_is_a_draft_and_says_how_far_it_got() -> None:
+    """Five questions of one theme: 3 answered is 60% (a draft), 4 answered is exactly 80% (a result)."""
+    bank = make_bank({"alpha": [question(f"q{i}") for i in range(5)]})
+    draft = score(bank, {"q0": "met", "q1": "met", "q2": "not_met"})
+    assert draft.is_draft
+    assert draft.draft_label == "Draft: 3 of 5 questions answered"
+    result = score(bank, {"q0": "met", "q1": "met", "q2": "not_met", "q3": "na"})
+    assert result.is_draft is False
+    assert result.draft_label is None
