@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench lock system-deps clean
+.PHONY: run test lint bench lock system-deps docs-images clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 
 test: $(STAMP) system-deps
 	scripts/test.sh
+
+# The guides' pictures, taken from the real app by browser tests; commit the changed PNGs.
+docs-images: $(STAMP) system-deps
+	$(BIN)/python -m pytest -m docs_images tests/e2e/test_guide_screenshots_e2e.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -19,5 +19,6 @@ def shipped_bank() -> QuestionBank:
     return load_bank(default_bank_path())
 
 
-# The private PostgreSQL server fixture (tests/pg.py), for tests that stop and start the database.
-pytest_plugins = ["tests.pg"]
+# The private PostgreSQL server fixture (tests/pg.py), for tests that stop and start the database;
+# the rule that nothing skips under make test (tests/skips.py); pytester, to test that rule.
+pytest_plugins = ["tests.pg", "tests.skips", "pytester"]

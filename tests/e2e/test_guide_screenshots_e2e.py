@@ -1,10 +1,13 @@
 """The user guides' pictures, taken from the real app on the shipped bank so they never go stale.
 
 Each browser test walks one guide's flow (service manager, commissioner, trainer) and writes its
-screenshots into docs/images/, overwriting the old ones. GUIDE_IMAGES lists every picture this
-module makes; the last test checks that the guides use no other picture and that each exists.
+screenshots into docs/images/, overwriting the old ones. They are marked `docs_images` and run
+only when asked, so that `make test` never rewrites tracked files:
 
-    .venv/bin/pytest tests/e2e/test_guide_screenshots_e2e.py      # remake the pictures
+    make docs-images      # remake the pictures after changing a page they show
+
+GUIDE_IMAGES lists every picture this module makes; the last two tests (part of `make test`)
+check that the guides use no other picture and that each exists.
 """
 
 from __future__ import annotations
@@ -99,6 +102,7 @@ def pick_radio(page: Page, group: str, option: str) -> None:
 
 
 @pytest.mark.e2e
+@pytest.mark.docs_images
 def test_the_service_managers_guide_pictures(screen: Page, shipped: AppServer) -> None:
     page = screen
     open_app(page, shipped)
@@ -153,6 +157,7 @@ def test_the_service_managers_guide_pictures(screen: Page, shipped: AppServer) -
 
 
 @pytest.mark.e2e
+@pytest.mark.docs_images
 def test_the_commissioners_guide_pictures(screen: Page, shipped: AppServer, tmp_path: Path) -> None:
     page = screen
     open_app(page, shipped, "compare")
@@ -191,6 +196,7 @@ def more_people(server: AppServer, workshop_id: str) -> None:
 
 
 @pytest.mark.e2e
+@pytest.mark.docs_images
 def test_the_trainers_guide_pictures(screen: Page, shipped: AppServer, browser: Browser, guard: RouteGuard) -> None:
     page = screen
     open_app(page, shipped, "workshop")
