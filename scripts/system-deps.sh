@@ -7,6 +7,7 @@ command -v chromium >/dev/null || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+command -v chattr >/dev/null || need+=(e2fsprogs)   # chattr +i: the unwritable-SQLite fault test
 if ((${#need[@]})); then
   if [[ $(id -u) -ne 0 ]]; then
     echo "Please install these Debian packages first: ${need[*]}" >&2
