@@ -102,3 +102,59 @@ def test_importing_every_core_module_leaves_streamlit_unloaded() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# Which of the package's layers each layer may import (besides itself, `checklist` and `checklist.paths`).
+# The core knows nothing of its renderers, its store or its shells; renderers turn core results into
+# files and never read the store; the store keeps core objects; only the shells (CLI, pages) wire them.
+LAYERS: dict[str, set[str]] = {
+    "checklist.domain": set(),
+    "checklist.render": {"checklist.domain"},
+    "checklist.storage": {"checklist.domain"},
+    "checklist.commands": {"checklist.domain", "checklist.render", "checklist.storage"},
+    "checklist.cli": {
+        "checklist.domain",
+        "checklist.render",
+        "checklist.storage",
+        "checklist.commands",
+        "checklist.cli_materials",
+    },
+    "checklist.cli_materials": {"checklist.domain", "checklist.render", "checklist.commands"},
+}
+SHARED = {"checklist", "checklist.paths"}
+
+
+def layer_of(module: str) -> str | None:
+    return next((layer for layer in LAYERS if is_within(module, layer)), None)
+
+
+def _named(module: str) -> str:
+    """A layer's name, `checklist.paths`, `checklist` for names it exports (e.g. __version__), or the module."""
+    if (layer := layer_of(module)) is not None:
+        return layer
+    if is_within(module, "checklist.paths"):
+        return "checklist.paths"
+    head = module.split(".")[1] if "." in module else ""
+    is_module = (PACKAGE / f"{head}.py").exists() or (PACKAGE / head).is_dir()
+    return module if head and is_module else "checklist"
+
+
+def package_imports(path: Path) -> set[str]:
+    """The checklist modules a file imports, named by their layer where they have one."""
+    return {_named(m) for m in imported_modules(path) if is_within(m, "checklist")}
+
+
+@pytest.mark.parametrize("path", core_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_each_layer_imports_only_the_layers_below_it(path: Path) -> None:
+    own = layer_of(module_name(path))
+    if own is None:
+        assert module_name(path) in SHARED | {"checklist.__main__"}, "every module outside ui belongs to a layer"
+        return
+    allowed = LAYERS[own] | SHARED | {own}
+    assert sorted(package_imports(path) - allowed) == []
+
+
+def test_the_layer_check_catches_the_core_importing_a_renderer(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from checklist.render.pdf import make_plan_pdf\n", encoding="utf-8")
+    assert "checklist.render" in package_imports(sample) - (LAYERS["checklist.domain"] | SHARED)
