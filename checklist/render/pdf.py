@@ -113,7 +113,8 @@ def _summary(pdf: PlanDocument, bank: QuestionBank, result: ScoreResult) -> None
     described = chart.to_dict().get("description", "Bar chart of the score for each theme.")
     pdf.image(io.BytesIO(chart_png(chart)), x=Align.C, w=min(170, 60 + 11 * len(result.themes)), alt_text=described)
     pdf.ln(3)
-    pdf.heading(f"The {min(TOP_GAPS, len(result.gaps))} most important gaps", level=1)
+    shown = min(TOP_GAPS, len(result.gaps))
+    pdf.heading("The most important gap" if shown == 1 else f"The {shown} most important gaps", level=1)
     if result.gaps:
         pdf.bullets([_gap_line(bank, g) for g in result.gaps[:TOP_GAPS]], numbered=True, size=9)
     else:

@@ -220,3 +220,10 @@ def test_the_plan_table_repeats_its_headings_on_every_page(tmp_path: Path):
 def test_a_character_only_the_fallback_font_has_is_drawn_not_replaced(tmp_path: Path):
     assessment = an_assessment(service=Service(name="Checked ✓ → next"))
     assert "Checked ✓ → next" in pdftotext(build(assessment), tmp_path)
+
+
+def test_a_single_gap_is_headed_in_the_singular(tmp_path: Path):
+    one_gap = make_assessment(BANK, {"s1": "not_met", "s2": "met", "a1": "met"}, id="one-gap")
+    text = pdftotext(build(one_gap), tmp_path)
+    assert "The most important gap" in text
+    assert "The 1 most important gaps" not in text
