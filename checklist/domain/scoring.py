@@ -36,8 +36,8 @@ SCORING_RULES = (
     "Gaps are answered questions scoring below met. They are ranked: safety gaps first; then by "
     "weight × (1 − value), larger first; then cheaper to fix first; then in bank order.",
     "A quick win is a gap that costs nothing or little to close and has weight 2 or 3.",
-    "An assessment with fewer than 80% of its applicable questions answered is a draft: its scores "
-    "are shown with 'Draft: n of m questions answered' and comparisons keep drafts apart.",
+    "An assessment with fewer than 80% of its applicable questions answered is a draft: the Results "
+    "page and the PDF action plan say 'Draft: n of m questions answered' beside its scores.",
 )
 
 # Below this completion a score is a draft, not a result (README, "How scoring works").

@@ -55,7 +55,7 @@ def build_action_plan_pdf(
         producer=f"checklist {tool_version}",
         creation_date=created,
     )
-    _cover(pdf, bank, assessment, created)
+    _cover(pdf, bank, assessment, result, created)
     _summary(pdf, bank, result)
     _plan(pdf, bank, assessment, result)
     _answers(pdf, bank, assessment, result)
@@ -72,7 +72,9 @@ def build_action_plan_pdf(
     return bytes(pdf.output())
 
 
-def _cover(pdf: PlanDocument, bank: QuestionBank, assessment: Assessment, created: datetime) -> None:
+def _cover(
+    pdf: PlanDocument, bank: QuestionBank, assessment: Assessment, result: ScoreResult, created: datetime
+) -> None:
     pdf.add_page()
     pdf.set_y(45)
     pdf.para("How well does our service serve women?", size=12, muted=True)
@@ -81,6 +83,8 @@ def _cover(pdf: PlanDocument, bank: QuestionBank, assessment: Assessment, create
     pdf.para(service.name or "Unnamed service", size=20, bold=True, gap=6)
     if assessment.practice:
         pdf.para("Practice assessment: not for submission.", bold=True, gap=4)
+    if result.draft_label:
+        pdf.para(f"{result.draft_label}: the scores are not yet a result.", bold=True, gap=4)
     assessor = assessment.assessor
     for label, value in (
         ("Organisation", service.organisation),
@@ -102,7 +106,8 @@ def _cover(pdf: PlanDocument, bank: QuestionBank, assessment: Assessment, create
 
 def _summary(pdf: PlanDocument, bank: QuestionBank, result: ScoreResult) -> None:
     pdf.heading("Summary", new_page=True)
-    pdf.labelled("Overall score", f"{percent(result.overall)} out of 100", label_width=45)
+    draft = f" ({result.draft_label})" if result.draft_label else ""
+    pdf.labelled("Overall score", f"{percent(result.overall)} out of 100{draft}", label_width=45)
     pdf.labelled(
         "Completion",
         f"{result.answered} of {result.applicable} applicable questions answered ({result.completion:.0%})",

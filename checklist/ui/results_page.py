@@ -13,7 +13,7 @@ import streamlit as st
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.plan import ActionOutcome, ReassessmentDelta, compare_with_previous, start_reassessment
-from checklist.domain.scoring import SCORING_RULES, ScoreResult
+from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, ScoreResult
 from checklist.render.charts import delta_chart, gap_kind, gaps_chart, theme_scores_chart
 from checklist.ui import memo, session, widgets
 from checklist.ui.text import literal
@@ -45,8 +45,13 @@ def _pct(value: float | None) -> str:
 
 
 def _headline(result: ScoreResult) -> None:
+    if result.draft_label:
+        st.warning(
+            f"{result.draft_label}. Below {DRAFT_THRESHOLD:.0%} answered, these scores are a draft, not a result.",
+            icon=":material/edit_note:",
+        )
     cols = st.columns(3)
-    cols[0].metric("Overall score (out of 100)", _pct(result.overall))
+    cols[0].metric("Overall score (out of 100)", _pct(result.overall), help=result.draft_label)
     cols[1].metric("Completion", f"{result.completion:.0%}", help="Share of the questions that apply with an answer.")
     cols[2].metric("Gaps", len(result.gaps), help="Answered questions scoring below met.")
 

@@ -227,3 +227,17 @@ def test_a_single_gap_is_headed_in_the_singular(tmp_path: Path):
     text = pdftotext(build(one_gap), tmp_path)
     assert "The most important gap" in text
     assert "The 1 most important gaps" not in text
+
+
+def test_a_draft_says_so_on_the_cover_and_beside_the_overall_score(tmp_path: Path):
+    """One of the three applicable questions answered (33%) is below the 80% draft line."""
+    draft = make_assessment(BANK, {"s1": "not_met"}, service=Service(name="Riverside", profile={"groups": "no"}))
+    cover = pdftotext(build(draft), tmp_path, page=1)
+    summary = pdftotext(build(draft), tmp_path, page=2)
+    assert "Draft: 1 of 3 questions answered: the scores are not yet a result." in cover
+    assert "0.0 out of 100 (Draft: 1 of 3 questions answered)" in summary
+
+
+def test_a_finished_assessment_carries_no_draft_mark(pdf: bytes, tmp_path: Path):
+    cover_and_summary = pdftotext(pdf, tmp_path, page=1) + pdftotext(pdf, tmp_path, page=2)
+    assert "Draft:" not in cover_and_summary

@@ -99,3 +99,30 @@ def test_starting_a_reassessment_opens_a_new_assessment_that_remembers_this_one(
         assessment.answers,
         assessment.answers,
     )
+
+
+def test_a_draft_is_marked_as_a_draft_above_its_scores(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    """a1 answered of a1, a2, b1, b2: 1 of 4, below the 80% draft line."""
+    assessment = make_assessment(bank, {"a1": "met"})
+    store.create(assessment)
+
+    at = open_results(new_app, assessment.id)
+
+    assert [w.value for w in at.warning] == [
+        "Draft: 1 of 4 questions answered. Below 80% answered, these scores are a draft, not a result."
+    ]
+    assert at.metric[0].help == "Draft: 1 of 4 questions answered"
+
+
+def test_a_finished_assessment_is_not_marked_as_a_draft(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    assessment = make_assessment(bank, {"a1": "met", "a2": "not_met", "b1": "partly", "b2": "met"})
+    store.create(assessment)
+
+    at = open_results(new_app, assessment.id)
+
+    assert [w.value for w in at.warning if "Draft" in w.value] == []
+    assert at.metric[0].help == ""
