@@ -13,7 +13,7 @@ import click
 
 from checklist import __version__
 from checklist.cli_materials import blank, demo
-from checklist.commands.common import bank_option, counted, fail, read_assessment, read_bank
+from checklist.commands.common import bank_option, counted, fail, read_assessment, read_bank, say
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.scoring import ScoreResult, score_assessment
@@ -39,13 +39,13 @@ def validate_bank(path: Path | None) -> None:
         counted(n, noun)
         for n, noun in ((len(bank.themes), "theme"), (bank.question_count, "question"), (len(bank.sources), "source"))
     )
-    click.echo(f"{path}: bank '{bank.id}' {bank.version} is valid: {counts}")
+    say(f"{path}: bank '{bank.id}' {bank.version} is valid: {counts}")
 
 
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the assessment file."""
-    click.echo(json.dumps(Assessment.model_json_schema(), indent=2))
+    say(json.dumps(Assessment.model_json_schema(), indent=2))
 
 
 @main.command()
@@ -58,9 +58,9 @@ def score(file: Path, as_json: bool, bank_path: Path | None) -> None:
     assessment = read_assessment(file, bank)
     result = score_assessment(bank, assessment)
     if as_json:
-        click.echo(json.dumps(result.summary(), indent=2))
+        say(json.dumps(result.summary(), indent=2))
     else:
-        click.echo(describe_result(bank, assessment, result))
+        say(describe_result(bank, assessment, result))
 
 
 def describe_result(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> str:

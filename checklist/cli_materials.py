@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from checklist import __version__
-from checklist.commands.common import bank_option, fail, read_bank, write_file
+from checklist.commands.common import bank_option, fail, read_bank, say, write_file
 from checklist.domain.examples import example_assessment, example_ids
 
 
@@ -49,7 +49,7 @@ def demo(folder: Path, no_pdf: bool, bank_path: Path | None) -> None:
             )
         for name, data in files.items():
             write_file(folder / name, data)
-            click.echo(f"Wrote {folder / name}")
+            say(f"Wrote {folder / name}")
 
 
 @click.command()
@@ -69,4 +69,4 @@ def blank(path: Path, bank_path: Path | None) -> None:
 
     bank = read_bank(bank_path)
     write_file(path, build_blank_checklist_pdf(bank, tool_version=__version__))
-    click.echo(f"Wrote {path}: the {bank.question_count} questions of '{bank.id}' {bank.version} on paper")
+    say(f"Wrote {path}: the {bank.question_count} questions of '{bank.id}' {bank.version} on paper")

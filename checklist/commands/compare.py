@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from checklist import __version__
-from checklist.commands.common import bank_option, fail, read_bank
+from checklist.commands.common import bank_option, fail, read_bank, say
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, FileStatus, Intake, compare_intake, read_submissions
 from checklist.render.exports import COMMON_GAPS, NOTES, SERVICES, comparison_tables, to_csv, to_xlsx
@@ -41,10 +41,10 @@ def _walk(path: Path) -> list[Path]:
 
 def report(intake: Intake) -> None:
     for r in intake.reports:
-        click.echo(f"{r.status.value:<10} {r.name}: {r.reason}", err=True)
+        say(f"{r.status.value:<10} {r.name}: {r.reason}", err=True)
         for warning in r.warnings:
-            click.echo(f"{'':<10}   warning: {warning}", err=True)
-    click.echo(intake.summary(), err=True)
+            say(f"{'':<10}   warning: {warning}", err=True)
+    say(intake.summary(), err=True)
 
 
 def write_tables(comparison: Comparison, output: Path, *, include_notes: bool) -> list[Path]:
@@ -114,7 +114,7 @@ def compare_command(
     files, unreadable = gather_files(paths)
     intake = read_submissions(files, bank)
     for problem in unreadable:
-        click.echo(problem, err=True)
+        say(problem, err=True)
     report(intake)
     comparison = compare_intake(
         bank, intake, today=date.today(), include_practice=include_practice, anonymise=anonymise
@@ -123,12 +123,12 @@ def compare_command(
         practice = intake.count(FileStatus.PRACTICE)
         hint = f" ({practice} practice file(s) left out: add --include-practice)" if practice else ""
         fail(f"no file could be used for the comparison{hint}")
-    click.echo(describe(comparison))
+    say(describe(comparison))
     if output is not None:
         for written in write_tables(comparison, output, include_notes=include_notes):
-            click.echo(f"Wrote {written}", err=True)
+            say(f"Wrote {written}", err=True)
     if pdf_path is not None:
         from checklist.render.area_pdf import build_area_summary_pdf  # fonts and charts load only when asked
 
         pdf_path.write_bytes(build_area_summary_pdf(comparison, tool_version=__version__))
-        click.echo(f"Wrote {pdf_path}", err=True)
+        say(f"Wrote {pdf_path}", err=True)

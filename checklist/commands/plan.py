@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from checklist.commands.common import bank_option, counted, read_assessment, read_bank, write_file
+from checklist.commands.common import bank_option, counted, read_assessment, read_bank, say, write_file
 
 
 def _creation_date(value: str | None) -> datetime | None:
@@ -46,7 +46,7 @@ def plan_command(file: Path, output: Path, bank_path: Path | None, creation_date
     result = score_assessment(bank, assessment)
     pdf = build_action_plan_pdf(bank, assessment, result, tool_version=__version__, creation_date=created)
     write_file(output, pdf)
-    click.echo(
+    say(
         f"Wrote {output} ({len(pdf) / 1000:.0f} kB): "
         f"{counted(len(assessment.actions), 'planned action')}, {counted(len(result.gaps), 'gap')}"
     )
