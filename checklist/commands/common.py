@@ -17,7 +17,10 @@ from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.errors import ChecklistError
 from checklist.domain.loading import load_assessment
+from checklist.domain.wording import counted
 from checklist.paths import default_bank_path
+
+__all__ = ["bank_option", "counted", "fail", "for_terminal", "read_assessment", "read_bank", "say", "write_file"]
 
 bank_option = click.option(
     "--bank",
@@ -84,8 +87,3 @@ def write_file(path: Path, data: bytes) -> None:
         path.write_bytes(data)
     except OSError as exc:
         fail(f"{path}: cannot be written ({exc.strerror or exc})")
-
-
-def counted(n: int, noun: str) -> str:
-    """'1 gap', '2 gaps': counts in plain English."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

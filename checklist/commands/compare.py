@@ -15,6 +15,7 @@ from checklist import __version__
 from checklist.commands.common import bank_option, fail, read_bank, say
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, FileStatus, Intake, compare_intake, read_submissions
+from checklist.domain.wording import counted
 from checklist.render.exports import COMMON_GAPS, NOTES, SERVICES, comparison_tables, to_csv, to_xlsx
 
 SUFFIXES = (".json", ".pdf")
@@ -69,9 +70,9 @@ def describe(comparison: Comparison) -> str:
         return "-" if value is None else f"{value:.1f}"
 
     lines = [
-        f"{h.services} service(s) compared on question bank {comparison.bank_version}; "
+        f"{counted(h.services, 'service')} compared on question bank {comparison.bank_version}; "
         f"median overall score {pct(h.median_overall)}; {h.with_safety_gap} with a safety gap; "
-        f"{h.overdue_actions} overdue action(s)",
+        f"{counted(h.overdue_actions, 'overdue action')}",
     ]
     lines += [f"  {r.name}: overall {pct(r.overall)}, completion {r.completion:.0%}" for r in comparison.rows]
     lines += [f"Left out for version {x.bank_version}: {x.question_id} ({x.reason})" for x in comparison.left_out]
@@ -121,7 +122,7 @@ def compare_command(
     )
     if not comparison.rows:
         practice = intake.count(FileStatus.PRACTICE)
-        hint = f" ({practice} practice file(s) left out: add --include-practice)" if practice else ""
+        hint = f" ({counted(practice, 'practice file')} left out: add --include-practice)" if practice else ""
         fail(f"no file could be used for the comparison{hint}")
     say(describe(comparison))
     if output is not None:

@@ -20,6 +20,7 @@ from checklist.domain.assessment import FORMAT, FORMAT_VERSION, Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.errors import AssessmentFileError
 from checklist.domain.upgrades import upgrade
+from checklist.domain.wording import agrees, counted
 
 MAX_FILE_BYTES = 5_000_000
 MAX_ATTACHMENT_BYTES = 2_000_000
@@ -90,9 +91,10 @@ def bank_warnings(assessment: Assessment, bank: QuestionBank) -> list[str]:
     known = {q.id for _, q in bank.questions()}
     unknown = sorted(qid for qid in assessment.answers if qid not in known)
     if unknown:
+        n = len(unknown)
         warnings.append(
-            f"{len(unknown)} answer(s) are for questions this bank does not have, and are kept but not scored: "
-            + ", ".join(unknown)
+            f"{counted(n, 'answer')} {agrees(n, 'is', 'are')} for questions this bank does not have, "
+            f"and {agrees(n, 'is', 'are')} kept but not scored: " + ", ".join(unknown)
         )
     for key, value in assessment.service.profile.items():
         profile = bank.profile_question(key)

@@ -20,6 +20,7 @@ from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.errors import AssessmentFileError
 from checklist.domain.loading import load_assessment
+from checklist.domain.wording import counted
 
 
 class FileStatus(StrEnum):
@@ -68,7 +69,7 @@ class Intake:
 
     def summary(self) -> str:
         counts = ", ".join(f"{self.count(s)} {s.value}" for s in FileStatus if self.count(s))
-        return f"{len(self.reports)} file(s): {counts or 'none'}"
+        return f"{counted(len(self.reports), 'file')}: {counts or 'none'}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from checklist.domain.compare import Comparison
+from checklist.domain.wording import agrees, counted
 from checklist.render.compare_charts import sorted_rows
 from checklist.render.fonts import printable
 from checklist.render.pdf_heatmap import draw_heatmap
@@ -69,7 +70,10 @@ def _headline(pdf: PlanDocument, comparison: Comparison, created: datetime) -> N
         pdf.para("Services are shown as Service A, B, … to keep them anonymous.", size=9, muted=True)
     if comparison.practice_apart:
         pdf.para(
-            f"{len(comparison.practice_apart)} practice file(s) were left out of every figure.", size=9, muted=True
+            f"{counted(len(comparison.practice_apart), 'practice file')} "
+            f"{agrees(len(comparison.practice_apart), 'was', 'were')} left out of every figure.",
+            size=9,
+            muted=True,
         )
     if comparison.left_out:
         left = sorted({x.question_id for x in comparison.left_out})

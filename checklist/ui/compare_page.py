@@ -18,6 +18,7 @@ from checklist import __version__
 from checklist.domain.assessment import ANSWER_LABELS
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, Filters, Intake, compare_intake, filter_options, read_submissions
+from checklist.domain.wording import counted
 from checklist.render.compare_charts import (
     HEATMAP_COLUMNS,
     HEATMAP_LIMIT,
@@ -150,7 +151,7 @@ def _choice(intake: Intake, bank: QuestionBank) -> Choice:
 
 def _versions(comparison: Comparison) -> None:
     loaded = ", ".join(
-        f"{v.version}{' (current)' if v.current else ''}: {v.services} service(s)" for v in comparison.versions
+        f"{v.version}{' (current)' if v.current else ''}: {counted(v.services, 'service')}" for v in comparison.versions
     )
     st.text(f"Question bank versions loaded: {loaded or 'none'}. Compared on version {comparison.bank_version}.")
     if comparison.left_out:

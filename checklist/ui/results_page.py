@@ -14,6 +14,7 @@ from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.plan import ActionOutcome, ReassessmentDelta, compare_with_previous, start_reassessment
 from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, ScoreResult
+from checklist.domain.wording import agrees, counted
 from checklist.render.charts import delta_chart, gap_kind, gaps_chart, theme_scores_chart
 from checklist.ui import memo, session, widgets
 from checklist.ui.text import literal
@@ -144,7 +145,8 @@ def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
         alt="Score before and now, and the change, for each theme: the figures of the chart beside it.",
     )
     if delta.not_compared:
-        st.write(f"{len(delta.not_compared)} question(s) changed in the bank since then and are not compared.")
+        n = len(delta.not_compared)
+        st.write(f"{counted(n, 'question')} changed in the bank since then and {agrees(n, 'is', 'are')} not compared.")
     counts = {o: len(delta.with_outcome(o)) for o in ActionOutcome}
     st.write(
         f"The previous plan: {counts[ActionOutcome.DONE]} done, {counts[ActionOutcome.OVERDUE]} overdue, "

@@ -7,6 +7,7 @@ import streamlit as st
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue, Assessment
 from checklist.domain.bank import Question, QuestionBank, Theme
 from checklist.domain.scoring import ScoreResult
+from checklist.domain.wording import agrees, counted
 from checklist.ui import memo, navigation, session, state, widgets
 from checklist.ui.forms import answer_from_inputs, first_valid_theme, neighbours
 from checklist.ui.text import literal
@@ -138,7 +139,8 @@ def _sources(bank: QuestionBank, question: Question) -> str:
 def _left_out(theme: Theme, applicable: list[Question]) -> None:
     left_out = [q for q in theme.questions if q not in applicable]
     if left_out:
-        st.write(f"{len(left_out)} question(s) in this theme are left out by the service profile.")
+        n = len(left_out)
+        st.write(f"{counted(n, 'question')} in this theme {agrees(n, 'is', 'are')} left out by the service profile.")
 
 
 def _previous_next(bank: QuestionBank, theme_id: str) -> None:

@@ -81,7 +81,7 @@ def submissions_folder(folder: Path) -> list[Path]:
 def upload_folder(page: Page, server: AppServer, files: list[Path]) -> None:
     open_app(page, server, "compare")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(f) for f in files])
-    wait_for_text(page, "7 file(s): 4 accepted, 1 practice, 1 duplicate, 1 rejected")
+    wait_for_text(page, "7 files: 4 accepted, 1 practice, 1 duplicate, 1 rejected")
 
 
 def test_a_folder_of_mixed_files_gives_a_report_a_heatmap_and_a_workbook(

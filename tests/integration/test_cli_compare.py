@@ -46,7 +46,7 @@ def test_a_folder_is_walked_for_json_files_and_each_file_is_reported(tmp_path: P
     result = run(tmp_path, str(submissions(tmp_path / "in")))
 
     assert result.exit_code == 0
-    assert "3 file(s): 2 accepted, 1 rejected" in result.stderr
+    assert "3 files: 2 accepted, 1 rejected" in result.stderr
     assert "readme.txt" not in result.stderr
 
 
@@ -112,7 +112,7 @@ def test_practice_files_count_with_include_practice(tmp_path: Path) -> None:
 
     result = run(tmp_path, str(example), "--include-practice")
 
-    assert (result.exit_code, "1 service(s) compared" in result.stdout) == (0, True)
+    assert (result.exit_code, "1 service compared" in result.stdout) == (0, True)
 
 
 def test_an_output_that_is_neither_csv_nor_xlsx_is_refused(tmp_path: Path) -> None:
@@ -128,7 +128,7 @@ def test_the_same_file_twice_is_reported_as_a_duplicate(tmp_path: Path) -> None:
     result = run(tmp_path, str(hub), str(tmp_path / "hub copy.json"))
 
     assert "duplicate" in result.stderr
-    assert "1 service(s) compared" in result.stdout
+    assert "1 service compared" in result.stdout
 
 
 def as_pdf(assessment: Assessment) -> bytes:
@@ -154,8 +154,8 @@ def test_a_pdf_and_the_json_of_the_same_assessment_count_once(tmp_path: Path) ->
 
     result = run(tmp_path, str(tmp_path / "in"))
 
-    assert "2 file(s): 1 accepted, 1 duplicate" in result.stderr
-    assert "1 service(s) compared" in result.stdout
+    assert "2 files: 1 accepted, 1 duplicate" in result.stderr
+    assert "1 service compared" in result.stdout
 
 
 def test_files_from_an_older_bank_are_compared_like_for_like_and_the_left_out_question_named(tmp_path: Path) -> None:

@@ -43,4 +43,4 @@ def test_a_question_left_out_by_the_profile_is_not_asked(new_app: Callable[..., 
     go(at, "themes")
 
     assert [r.key for r in at.radio] == ["answer-a1"]
-    assert "1 question(s) in this theme are left out by the service profile." in [m.value for m in at.markdown]
+    assert "1 question in this theme is left out by the service profile." in [m.value for m in at.markdown]

@@ -124,4 +124,4 @@ def test_loader_warnings_are_kept_on_the_report() -> None:
 def test_an_intake_with_no_usable_file_says_so() -> None:
     intake = read_submissions([("x.json", b"nope")], BANK)
 
-    assert (intake.usable, intake.summary()) == (False, "1 file(s): 1 rejected")
+    assert (intake.usable, intake.summary()) == (False, "1 file: 1 rejected")

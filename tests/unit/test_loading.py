@@ -142,7 +142,7 @@ def test_answers_for_unknown_question_ids_load_with_a_warning_listing_them() -> 
     loaded = load(with_changes(answers=answers))
     assert loaded.assessment.answers.keys() == {"a1", "zz9", "old-q"}
     assert loaded.warnings == [
-        "2 answer(s) are for questions this bank does not have, and are kept but not scored: old-q, zz9"
+        "2 answers are for questions this bank does not have, and are kept but not scored: old-q, zz9"
     ]
 
 
