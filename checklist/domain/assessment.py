@@ -7,6 +7,7 @@ date by the named steps in `checklist.domain.upgrades` before validation.
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
@@ -31,6 +32,16 @@ def without_nul(value: object) -> object:
     would make a save fail with a misleading "database not reachable".
     """
     return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+# Letters that render as nothing, yet are neither whitespace nor format characters (Cf).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible_text(text: str | None) -> bool:
+    """Whether text shows anything once whitespace, format characters (zero-width spaces and joiners,
+    direction marks, the BOM) and blank-looking letters are taken away: required text must."""
+    return any(not c.isspace() and unicodedata.category(c) != "Cf" and c not in _BLANK_LETTERS for c in text or "")
 
 
 ShortText = Annotated[str, StringConstraints(max_length=500), BeforeValidator(without_nul)]
@@ -81,8 +92,8 @@ class Answer(_Model):
 
     @model_validator(mode="after")
     def _na_needs_a_reason(self) -> Answer:
-        if self.answer is AnswerValue.NA and not (self.na_reason or "").strip():
-            raise ValueError("a 'not applicable' answer needs a reason (na_reason)")
+        if self.answer is AnswerValue.NA and not has_visible_text(self.na_reason):
+            raise ValueError("a 'not applicable' answer needs a reason (na_reason) with visible text")
         return self
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
 
-from checklist.domain.assessment import Answer, AnswerValue, Assessment
+from checklist.domain.assessment import Answer, AnswerValue, Assessment, has_visible_text
 from checklist.domain.bank import QuestionBank
 
 NA_NEEDS_REASON = "'Not applicable' is saved only once you say why it does not apply to your service."
@@ -26,7 +26,8 @@ class AnswerInput:
 def answer_from_inputs(value: str | None, note: str | None, na_reason: str | None) -> AnswerInput:
     """Build an Answer from the radio, note and reason boxes of one question."""
     note = (note or "").strip() or None
-    reason = (na_reason or "").strip() or None
+    # A reason made only of invisible characters would remove a gap while saying nothing.
+    reason = (na_reason or "").strip() if has_visible_text(na_reason) else None
     if value is None:
         return AnswerInput(None, NOTE_NEEDS_ANSWER if note else None)
     answer = AnswerValue(value)

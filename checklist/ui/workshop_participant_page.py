@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checklist.domain.assessment import Answer
+from checklist.domain.assessment import Answer, has_visible_text
 from checklist.domain.bank import Question, QuestionBank
 from checklist.domain.workshop import (
     Workshop,
@@ -143,7 +143,7 @@ def _question(
             st.text_input(
                 "Why does it not apply? (needed for 'Not applicable')", key=reason_key, on_change=_answered, args=args
             )
-            if not (st.session_state.get(reason_key) or "").strip():
+            if not has_visible_text(st.session_state.get(reason_key)):
                 st.write("'Not applicable' is saved once you say why.")
 
 

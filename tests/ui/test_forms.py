@@ -89,3 +89,8 @@ def test_an_environment_switch_is_on_unless_turned_off(value: str | None, expect
 
 def test_literal_escapes_every_markdown_and_streamlit_marker() -> None:
     assert literal("**bold** :red[x] $y$ <b>") == r"\*\*bold\*\* \:red\[x\] \$y\$ \<b\>"
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200b\u200c\u200d", "\ufeff \u2060", "\u200e\u200f", "\u3164\u2800"])
+def test_a_reason_of_invisible_characters_only_is_no_reason(invisible: str) -> None:
+    assert answer_from_inputs("na", None, invisible).waiting_for == NA_NEEDS_REASON

@@ -55,6 +55,16 @@ def test_not_applicable_is_saved_once_a_reason_is_given(themes: AppTest, store: 
     assert not themes.warning
 
 
+def test_a_reason_of_zero_width_characters_does_not_save_not_applicable(
+    themes: AppTest, store: AssessmentStore
+) -> None:
+    themes.radio(key="answer-a1").set_value("na").run()
+    themes.text_area(key="na-reason-a1").input("\u200b\u200d\u2060").run()
+
+    assert saved_answers(store, themes) == {}
+    assert NA_NEEDS_REASON in [w.value for w in themes.warning]
+
+
 def test_progress_counts_answered_of_applicable_overall_and_per_theme(themes: AppTest) -> None:
     themes.radio(key="answer-a1").set_value("met").run()
     themes.radio(key="answer-a2").set_value("unknown").run()

@@ -73,10 +73,10 @@ def test_an_answer_out_of_range_is_rejected_listing_the_allowed_answers() -> Non
     )
 
 
-@pytest.mark.parametrize("reason", [None, "", "   "])
+@pytest.mark.parametrize("reason", [None, "", "   ", "\u200b\u200d\ufeff", "\u200e \u3164"])
 def test_a_not_applicable_answer_without_a_reason_is_rejected(reason: str | None) -> None:
     message = problem(with_changes(answers={"a1": {"answer": "na", "na_reason": reason}}))
-    assert message == "answers.a1 a 'not applicable' answer needs a reason (na_reason)"
+    assert message == "answers.a1 a 'not applicable' answer needs a reason (na_reason) with visible text"
 
 
 def test_an_impossible_date_is_rejected() -> None:
