@@ -49,6 +49,69 @@ class Cost(StrEnum):
         return list(Cost).index(self)
 
 
+class Jurisdiction(StrEnum):
+    """Where a source applies, or which nations its figures describe."""
+
+    ENGLAND = "england"
+    WALES = "wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern-ireland"
+    ENGLAND_AND_WALES = "england-and-wales"
+    GREAT_BRITAIN = "great-britain"
+    UK = "uk"
+    INTERNATIONAL = "international"
+
+    @property
+    def label(self) -> str:
+        return JURISDICTION_LABELS[self]
+
+
+JURISDICTION_LABELS = {
+    Jurisdiction.ENGLAND: "England",
+    Jurisdiction.WALES: "Wales",
+    Jurisdiction.SCOTLAND: "Scotland",
+    Jurisdiction.NORTHERN_IRELAND: "Northern Ireland",
+    Jurisdiction.ENGLAND_AND_WALES: "England and Wales",
+    Jurisdiction.GREAT_BRITAIN: "Great Britain",
+    Jurisdiction.UK: "UK",
+    Jurisdiction.INTERNATIONAL: "International",
+}
+
+
+class EvidenceKind(StrEnum):
+    """What kind of document a question rests on; shown to users, never scored."""
+
+    GUIDANCE = "guidance"
+    RESEARCH = "research"
+    PRACTICE = "practice"
+    LIVED_EXPERIENCE = "lived_experience"
+
+    @property
+    def label(self) -> str:
+        return EVIDENCE_LABELS[self]
+
+
+EVIDENCE_LABELS = {
+    EvidenceKind.GUIDANCE: "guidance",
+    EvidenceKind.RESEARCH: "research",
+    EvidenceKind.PRACTICE: "practice",
+    EvidenceKind.LIVED_EXPERIENCE: "women's own accounts",
+}
+
+# What each kind means, for "How this was scored" and the README.
+EVIDENCE_MEANINGS = {
+    EvidenceKind.GUIDANCE: "statutory, NICE or national clinical guidance, or the law",
+    EvidenceKind.RESEARCH: "published research or official statistics",
+    EvidenceKind.PRACTICE: "a practice example, a toolkit, or a position agreed by the sector",
+    EvidenceKind.LIVED_EXPERIENCE: "what women who use services have said, in their own words",
+}
+
+
+def evidence_words(kinds: tuple[EvidenceKind, ...]) -> str:
+    """'guidance, research' in the bank's own order of kinds; empty when none is recorded."""
+    return ", ".join(k.label for k in EvidenceKind if k in kinds)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
@@ -59,6 +122,9 @@ class Source(_Strict):
     publisher: Text
     year: int = Field(ge=1900, le=2100)
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    # Optional in the format, so banks written for 1.0 still load; the shipped bank sets both.
+    jurisdiction: Jurisdiction | None = None
+    kinds: tuple[EvidenceKind, ...] = ()
 
 
 class ProfileOption(_Strict):
@@ -101,9 +167,17 @@ class Question(_Strict):
     sources: tuple[Id, ...] = Field(min_length=1)
     actions: tuple[SuggestedAction, ...] = Field(min_length=1)
     applies_if: Mapping[Id, tuple[Id, ...]] = Field(default_factory=dict)
+    # What the cited sources are (guidance, research, ...): shown beside "why", never scored.
+    evidence: tuple[EvidenceKind, ...] = ()
+    # Thresholds written by the bank's authors, not taken from any source ("at least once a
+    # week"): each phrase must appear in the question, what met looks like, or an action.
+    suggested_standards: tuple[Text, ...] = ()
     # The bank version in which this question's meaning last changed; answers
     # given against an older bank are not compared like for like.
     changed_in: SemVer | None = None
+    added_in: SemVer | None = None
+    # Why it was added or changed, for the in-app "what changed" list.
+    change_note: Text | None = None
 
     @field_validator("weight", mode="before")
     @classmethod
@@ -204,6 +278,7 @@ def _reference_problems(bank: QuestionBank) -> Iterator[str]:
             yield f"profile question '{profile.id}' lists the option '{dup}' twice"
 
     source_ids = {s.id for s in bank.sources}
+    source_kinds = {s.id: set(s.kinds) for s in bank.sources}
     options = {p.id: {o.id for o in p.options} for p in bank.profile}
     retired = {r.id for r in bank.retired}
     for theme in bank.themes:
@@ -216,6 +291,7 @@ def _reference_problems(bank: QuestionBank) -> Iterator[str]:
                 yield f"{place}: this id was retired and must not be used again"
             for missing in sorted(set(question.sources) - source_ids):
                 yield f"{place}: cites the source '{missing}', which is not in sources"
+            yield from _evidence_problems(place, question, source_kinds)
             for field, allowed in question.applies_if.items():
                 if field not in options:
                     yield f"{place}: applies_if refers to the profile question '{field}', which does not exist"
@@ -226,6 +302,25 @@ def _reference_problems(bank: QuestionBank) -> Iterator[str]:
                             f"{place}: applies_if allows '{value}' for '{field}', "
                             f"but '{field}' only has {sorted(options[field])}"
                         )
+
+
+def _evidence_problems(place: str, question: Question, source_kinds: dict[str, set[EvidenceKind]]) -> Iterator[str]:
+    for dup in _duplicates([k.value for k in question.evidence]):
+        yield f"{place}: evidence lists '{dup}' twice"
+    cited = [source_kinds.get(s, set()) for s in question.sources]
+    # Only checkable when every cited source says what it is.
+    if question.evidence and all(cited):
+        backed = set().union(*cited)
+        for kind in question.evidence:
+            if kind not in backed:
+                yield f"{place}: evidence says '{kind.value}', but none of its sources is of that kind"
+    searchable = " ".join([question.text, question.good_looks_like, *(a.text for a in question.actions)]).lower()
+    for phrase in question.suggested_standards:
+        if phrase.lower() not in searchable:
+            yield (
+                f"{place}: the suggested standard '{phrase}' does not appear in the question, "
+                "what met looks like, or its actions"
+            )
 
 
 class _NoDuplicateKeysLoader(yaml.SafeLoader):

@@ -38,6 +38,10 @@ SCORING_RULES = (
     "A quick win is a gap that costs nothing or little to close and has weight 2 or 3.",
     "An assessment with fewer than 80% of its applicable questions answered is a draft: the Results "
     "page and the PDF action plan say 'Draft: n of m questions answered' beside its scores.",
+    "Each question says what kind of evidence it rests on (guidance, research, practice, women's own "
+    "accounts). This is shown to help you judge it; it never changes a score or the order of the gaps.",
+    "A 'suggested standard' (such as 'at least once a week') is this tool's suggestion, not taken from a "
+    "source; it does not change how an answer is scored.",
 )
 
 # Below this completion a score is a draft, not a result (README, "How scoring works").

@@ -16,7 +16,7 @@ from functools import partial
 from fpdf.enums import XPos, YPos
 
 from checklist.domain.assessment import ANSWER_LABELS
-from checklist.domain.bank import ProfileQuestion, Question, QuestionBank, Theme
+from checklist.domain.bank import ProfileQuestion, Question, QuestionBank, Source, Theme, evidence_words
 from checklist.render.fonts import printable
 from checklist.render.pdf_layout import FAMILY, MUTED, PlanDocument, metadata
 
@@ -112,6 +112,12 @@ def _question(pdf: PlanDocument, *, bank: QuestionBank, question: Question, numb
     if condition:
         pdf.para(f"Only if {condition}. Otherwise skip this question.", size=8.5, muted=True, gap=0.5)
     pdf.labelled("Why it matters", question.why, label_width=34)
+    if question.evidence:
+        pdf.labelled("Evidence", evidence_words(question.evidence), label_width=34)
+    if question.suggested_standards:
+        pdf.labelled(
+            "Suggested standard", "; ".join(question.suggested_standards) + " (not from a source)", label_width=34
+        )
     pdf.labelled("Met looks like", question.good_looks_like, label_width=34)
     _tick_boxes(pdf, list(ANSWER_LABELS.values()))
     pdf.set_font(FAMILY, "", 8.5)
@@ -211,8 +217,15 @@ def _facilitator_sheet(pdf: PlanDocument, bank: QuestionBank, theme: Theme) -> N
             source = bank.source(source_id)
             if source:
                 pdf.para(
-                    f"{source.title}. {source.publisher}, {source.year}. {source.url}", size=8.5, muted=True, gap=0.8
+                    f"{source.title}. {source.publisher}, {source.year}.{_where(source)} {source.url}",
+                    size=8.5,
+                    muted=True,
+                    gap=0.8,
                 )
+
+
+def _where(source: Source) -> str:
+    return f" Applies to: {source.jurisdiction.label}." if source.jurisdiction else ""
 
 
 def _cite(bank: QuestionBank, source_ids: tuple[str, ...]) -> str:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from fpdf.enums import Align, XPos, YPos
 
 from checklist.domain.assessment import Answer, AnswerValue, Assessment, PlannedAction
-from checklist.domain.bank import QuestionBank, Theme
+from checklist.domain.bank import QuestionBank, Theme, evidence_words
 from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
 from checklist.domain.plan import ordered_plan
 from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
@@ -214,6 +214,12 @@ def _theme_answers(
         if pdf.will_page_break(18):
             pdf.add_page()
         pdf.para(f"{number}.{index}  {question.text}", bold=True, size=9.5, gap=0.8)
+        pdf.para(f"Why it matters: {question.why}", size=8.5, muted=True, gap=0.5)
+        if question.evidence:
+            pdf.para(f"Evidence: {evidence_words(question.evidence)}", size=8.5, muted=True, gap=0.5)
+        if question.suggested_standards:
+            standards = "; ".join(question.suggested_standards)
+            pdf.para(f"Suggested standard (not from a source): {standards}", size=8.5, muted=True, gap=0.5)
         answer = answers.get(question.id)
         if question.id in excluded:
             pdf.para(f"Left out by the service profile: {excluded[question.id]}.", size=9, muted=True)
@@ -263,7 +269,8 @@ def _sources(pdf: PlanDocument, bank: QuestionBank) -> None:
     for source in bank.sources:
         if pdf.will_page_break(14):
             pdf.add_page()
-        pdf.para(f"{source.title}. {source.publisher}, {source.year}.", size=9.5, gap=0.3)
+        where = f" Applies to: {source.jurisdiction.label}." if source.jurisdiction else ""
+        pdf.para(f"{source.title}. {source.publisher}, {source.year}.{where}", size=9.5, gap=0.3)
         pdf.set_font(FAMILY, "", 9)
         pdf.set_text_color(0, 90, 160)
         pdf.multi_cell(

@@ -11,7 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from checklist.domain.assessment import Assessment
-from checklist.domain.bank import QuestionBank
+from checklist.domain.bank import EVIDENCE_MEANINGS, EvidenceKind, QuestionBank, evidence_words
+from checklist.domain.bank_changes import changes_in
 from checklist.domain.plan import ActionOutcome, ReassessmentDelta, compare_with_previous, start_reassessment
 from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, ScoreResult
 from checklist.domain.wording import agrees, counted
@@ -21,6 +22,8 @@ from checklist.ui.text import literal
 
 REASSESS_PREFILL = "results-reassess-prefill"
 REASSESS = "results-reassess"
+EVIDENCE_FILTER = "results-evidence-filter"
+GAP_COLUMNS = ["Rank", "Question", "Theme", "Answer", "Kind", "To check", "Weight", "Cost", "Evidence"]
 
 
 def show() -> None:
@@ -81,9 +84,18 @@ def _gaps(bank: QuestionBank, result: ScoreResult) -> None:
         st.success("No gaps: every answered question is met.")
         return
     st.write("Safety gaps come first, then what matters most and costs least to close.")
+    wanted = st.multiselect(
+        "Show only gaps resting on this kind of evidence (choose none to see every gap)",
+        options=[k.value for k in EvidenceKind],
+        format_func=lambda value: EvidenceKind(value).label.capitalize(),
+        key=EVIDENCE_FILTER,
+    )
     rows = []
     for rank, gap in enumerate(result.gaps, 1):
         question, theme = bank.question(gap.question_id), bank.theme_of(gap.question_id)
+        kinds = question.evidence if question else ()
+        if wanted and not {k.value for k in kinds} & set(wanted):
+            continue
         rows.append(
             {
                 "Rank": rank,
@@ -94,9 +106,12 @@ def _gaps(bank: QuestionBank, result: ScoreResult) -> None:
                 "To check": "Yes" if gap.to_check else "",
                 "Weight": gap.weight,
                 "Cost": gap.cost.value,
+                "Evidence": evidence_words(kinds),
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    if wanted:
+        st.write(f"{counted(len(rows), 'gap')} of {len(result.gaps)} shown.")
+    st.dataframe(pd.DataFrame(rows, columns=GAP_COLUMNS), hide_index=True, width="stretch")
     memo.show_chart("gaps", result, lambda: gaps_chart(result))
 
 
@@ -104,6 +119,9 @@ def _how_scored(bank: QuestionBank, result: ScoreResult) -> None:
     with st.expander("How this was scored"):
         for rule in SCORING_RULES:
             st.markdown(f"- {literal(rule)}")
+        st.markdown("**Kinds of evidence** (shown beside each question; they never change a score):")
+        for kind, meaning in EVIDENCE_MEANINGS.items():
+            st.markdown(f"- {literal(kind.label.capitalize())}: {literal(meaning)}")
 
         def text_of(question_id: str) -> str:
             question = bank.question(question_id)
@@ -184,6 +202,30 @@ def _reassess(bank: QuestionBank) -> None:
         horizontal=True,
     )
     st.button("Start a re-assessment", key=REASSESS, on_click=_start_reassessment, args=(bank,))
+    _bank_changes(bank)
+
+
+def _bank_changes(bank: QuestionBank) -> None:
+    changes = changes_in(bank)
+    with st.expander(f"What changed in version {bank.version} of the question bank"):
+        if changes.empty:
+            st.write("No question was added, changed or retired in this version.")
+            return
+        st.write(
+            "Answers given against an older version are not compared like for like on changed questions: "
+            "they are left out of the comparison and counted. New questions have no earlier answer."
+        )
+        for title, items in (
+            ("New questions", [(c.question_id, c.text, c.note) for c in changes.added]),
+            ("Questions whose meaning changed", [(c.question_id, c.text, c.note) for c in changes.changed]),
+            (
+                "Retired questions (their ids are never used again)",
+                [(r.question_id, "", r.reason) for r in changes.retired],
+            ),
+        ):
+            st.markdown(f"**{literal(title)}: {len(items)}**")
+            if items:
+                st.dataframe(pd.DataFrame(items, columns=["Id", "Question", "Why"]), hide_index=True, width="stretch")
 
 
 def _start_reassessment(bank: QuestionBank) -> None:

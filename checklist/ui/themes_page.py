@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue, Assessment
-from checklist.domain.bank import Question, QuestionBank, Theme
+from checklist.domain.bank import Question, QuestionBank, Theme, evidence_words
 from checklist.domain.scoring import ScoreResult
 from checklist.domain.wording import agrees, counted
 from checklist.ui import memo, navigation, session, state, widgets
@@ -88,6 +88,11 @@ def _question(bank: QuestionBank, assessment: Assessment, question: Question, nu
     with st.container(border=True, key=f"question-{question.id}"):
         st.markdown(f"**Question {number} of {total}.** {literal(question.text)}")
         st.markdown(f"*Why it matters:* {literal(question.why)} {_sources(bank, question)}")
+        if question.evidence:
+            st.markdown(f"*Evidence:* {literal(evidence_words(question.evidence))}")
+        if question.suggested_standards:
+            standards = "; ".join(question.suggested_standards)
+            st.markdown(f"*Suggested standard* (set by this tool, not by a source): {literal(standards)}")
         st.markdown(f"*What “met” looks like:* {literal(question.good_looks_like)}")
         st.radio(
             # Raw bank text: the label is hidden and becomes the aria-label, where escapes would be read out.
@@ -132,7 +137,8 @@ def _sources(bank: QuestionBank, question: Question) -> str:
         source = bank.source(source_id)
         if source is not None:
             url = source.url.replace("(", "%28").replace(")", "%29")
-            links.append(f"[{literal(source.title)}]({url})")
+            where = f" ({source.jurisdiction.label})" if source.jurisdiction else ""
+            links.append(f"[{literal(source.title)}]({url}){literal(where)}")
     return f"(Source: {'; '.join(links)})" if links else ""
 
 
