@@ -103,3 +103,110 @@ def test_there_are_safety_questions_and_quick_wins_to_rank(shipped_bank: Questio
     questions = [q for _, q in shipped_bank.questions()]
     assert any(q.safety for q in questions)
     assert any(q.cost in (Cost.NONE, Cost.LOW) and q.weight >= 2 for q in questions)
+
+
+# Document-scraping sites that re-host other people's reports: a source must point to its publisher.
+MIRROR_HOSTS = (
+    "yumpu",
+    "scribd",
+    "issuu",
+    "docplayer",
+    "pdf4pro",
+    "studylib",
+    "documents.pub",
+    "fliphtml5",
+    "dokumen.pub",
+    "silo.tips",
+    "manualzz",
+    "readkong",
+    "docslib",
+    "pdffox",
+    "healthdocbox",
+    "doczz",
+    "vdocuments",
+    "pdfslide",
+    "moam.info",
+    "docest",
+    "studyres",
+)
+
+
+def test_no_source_points_to_a_document_scraping_mirror(shipped_bank: QuestionBank) -> None:
+    mirrored = [s.id for s in shipped_bank.sources if any(m in s.url.split("/")[2] for m in MIRROR_HOSTS)]
+    assert mirrored == []
+
+
+def test_every_source_says_where_it_applies_and_what_kind_of_document_it_is(shipped_bank: QuestionBank) -> None:
+    assert [s.id for s in shipped_bank.sources if s.jurisdiction is None or not s.kinds] == []
+
+
+def test_every_question_says_what_kind_of_evidence_it_rests_on(shipped_bank: QuestionBank) -> None:
+    assert [q.id for _, q in shipped_bank.questions() if not q.evidence] == []
+
+
+def test_the_shipped_bank_is_version_1_1_0_with_76_questions_and_41_sources(shipped_bank: QuestionBank) -> None:
+    assert (shipped_bank.version, shipped_bank.question_count, len(shipped_bank.sources)) == ("1.1.0", 76, 41)
+
+
+def test_the_split_older_womens_question_is_retired_and_never_reused(shipped_bank: QuestionBank) -> None:
+    assert [(r.id, r.retired_in) for r in shipped_bank.retired] == [("reach-older-women", "1.1.0")]
+    assert shipped_bank.question("reach-older-women") is None
+
+
+def test_the_questions_for_lgbtq_and_older_women_are_weight_2(shipped_bank: QuestionBank) -> None:
+    weights = {
+        qid: q.weight
+        for qid in ("reach-lgbtq", "reach-older-women-menopause", "reach-older-women-medicines")
+        if (q := shipped_bank.question(qid))
+    }
+    assert weights == {"reach-lgbtq": 2, "reach-older-women-menopause": 2, "reach-older-women-medicines": 2}
+
+
+def test_the_perpetrator_question_does_not_assume_the_abuser_is_a_man(shipped_bank: QuestionBank) -> None:
+    question = shipped_bank.question("abuse-perpetrator-response")
+    assert question is not None
+    assert "men in your service" not in question.text
+    assert "anyone in your service who discloses abusing a partner" in " ".join(question.text.split())
+
+
+def test_selling_sex_is_named_in_one_wording_throughout(shipped_bank: QuestionBank) -> None:
+    """'Sex work', 'sex worker' and 'sex trade' appear only in source titles, never in the bank's own text."""
+    words = []
+    for t in shipped_bank.themes:
+        words += [t.summary, *(e.text for e in t.evidence)]
+        for q in t.questions:
+            words += [q.text, q.why, q.good_looks_like, *(a.text for a in q.actions)]
+    text = " ".join(" ".join(words).split()).lower()
+    assert [w for w in ("sex work", "sex-work", "sex trade", "sex-worker") if w in text] == []
+    assert "sell or exchange sex" in text
+
+
+NEW_TOPICS = {
+    "links-housing": "no recourse to public funds",
+    "parents-contraception": "contraception",
+    "safety-testing-examinations": "chaperone",
+    "access-digital-safety": "phone",
+    "women-only-access-policy": "who may use each women-only",
+    "reach-harm-reduction": "naloxone",
+    "reach-young-women": "young people's service",
+    "access-keyworker-continuity": "keyworker",
+    "abuse-stalking-honour": "forced marriage",
+}
+
+
+def test_each_topic_the_review_found_missing_has_a_question_added_in_1_1_0(shipped_bank: QuestionBank) -> None:
+    found = {}
+    for qid, phrase in NEW_TOPICS.items():
+        q = shipped_bank.question(qid)
+        found[qid] = (q is not None and phrase in " ".join(q.text.split()), q.added_in if q else None)
+    assert found == dict.fromkeys(NEW_TOPICS, (True, "1.1.0"))
+
+
+def test_the_lawful_policy_question_cites_the_equality_act_single_sex_exceptions(shipped_bank: QuestionBank) -> None:
+    question = shipped_bank.question("women-only-access-policy")
+    source = shipped_bank.source("equality-act-sch3")
+    assert question is not None
+    assert source is not None
+    assert "equality-act-sch3" in question.sources
+    assert source.url == "https://www.legislation.gov.uk/ukpga/2010/15/schedule/3/part/7"
+    assert "Schedule 3, Part 7" in question.why
