@@ -289,12 +289,23 @@ class _Scorer:
         """Questions whose meaning changed after `version`: answers to them are not comparable."""
         return self._for_version(version)[1]
 
+    def added_after(self, version: str) -> dict[str, Question]:
+        """Questions added after `version`: a service using it was never asked them."""
+        older = _version_key(version)
+        return {q.id: q for _, q in self.bank.questions() if q.added_in and _version_key(q.added_in) > older}
+
     def _for_version(self, version: str) -> tuple[QuestionBank, dict[str, Question]]:
         if version not in self._banks:
             older = _version_key(version)
-            changed = {q.id: q for _, q in self.bank.questions() if q.changed_in and _version_key(q.changed_in) > older}
-            self._banks[version] = (_without(self.bank, set(changed)), changed)
-            self._ids[version] = set(self.order) - set(changed)
+            changed = {
+                q.id: q
+                for _, q in self.bank.questions()
+                if q.changed_in and _version_key(q.changed_in) > older and q.id not in self.added_after(version)
+            }
+            # New questions are left out too, so an older assessment's completion is not lowered by them.
+            removed = set(changed) | set(self.added_after(version))
+            self._banks[version] = (_without(self.bank, removed), changed)
+            self._ids[version] = set(self.order) - removed
         return self._banks[version]
 
     def detail(self, key: str, label: str, a: Assessment, *, anonymise: bool, today: date) -> ServiceDetail:
@@ -437,6 +448,8 @@ def _left_out(bank: QuestionBank, scorer: _Scorer, counted: Sequence[ServiceDeta
         version = s.assessment.bank.version
         for q in scorer.changed_after(version).values():
             reasons[(q.id, version, f"its meaning changed in version {q.changed_in}, after version {version}")] += 1
+        for q in scorer.added_after(version).values():
+            reasons[(q.id, version, f"added in version {q.added_in}, after version {version}")] += 1
         for qid in sorted(set(s.assessment.answers) - known):
             if qid in retired:
                 why = f"retired in version {retired[qid].retired_in}: {retired[qid].reason}"

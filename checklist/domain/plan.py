@@ -132,7 +132,13 @@ def start_reassessment(bank: QuestionBank, previous: Assessment, *, prefill: boo
 
     The profile, practice flag and assessor carry over; the answers start blank
     or copied (`prefill`); the previous plan's actions come along with their status.
+    A copied answer to a question whose meaning has changed since, or that the bank
+    no longer has, is left out: it answered a different question. The previous
+    assessment keeps every answer.
     """
+    stale = set(_changed_since(bank, previous.bank.version)) if previous.bank.id == bank.id else set()
+    current = {q.id for _, q in bank.questions()}
+    copied = {q: a for q, a in previous.answers.items() if q in current and q not in stale}
     return Assessment(
         id=new_id(),
         practice=previous.practice,
@@ -140,7 +146,7 @@ def start_reassessment(bank: QuestionBank, previous: Assessment, *, prefill: boo
         service=previous.service,
         assessor=previous.assessor,
         assessed_on=today,
-        answers=dict(previous.answers) if prefill else {},
+        answers=copied if prefill else {},
         actions=list(previous.actions),
         previous=PreviousAssessment(
             assessed_on=previous.assessed_on,
