@@ -115,9 +115,9 @@ def _question(pdf: PlanDocument, *, bank: QuestionBank, question: Question, numb
     if question.evidence:
         pdf.labelled("Evidence", evidence_words(question.evidence), label_width=34)
     if question.suggested_standards:
-        pdf.labelled(
-            "Suggested standard", "; ".join(question.suggested_standards) + " (not from a source)", label_width=34
-        )
+        # The label column is narrow: "Suggested standard" would wrap into the next row.
+        standards = "; ".join(question.suggested_standards)
+        pdf.labelled("Standard", f"{standards} (a suggested standard, not from a source)", label_width=34)
     pdf.labelled("Met looks like", question.good_looks_like, label_width=34)
     _tick_boxes(pdf, list(ANSWER_LABELS.values()))
     pdf.set_font(FAMILY, "", 8.5)
