@@ -210,3 +210,13 @@ def test_the_lawful_policy_question_cites_the_equality_act_single_sex_exceptions
     assert "equality-act-sch3" in question.sources
     assert source.url == "https://www.legislation.gov.uk/ukpga/2010/15/schedule/3/part/7"
     assert "Schedule 3, Part 7" in question.why
+
+
+def test_each_questions_evidence_is_what_its_cited_sources_are(shipped_bank: QuestionBank) -> None:
+    """The evidence kinds are set from the sources, not claimed on top of them."""
+    drift = {}
+    for _, q in shipped_bank.questions():
+        kinds = {k for s in q.sources if (source := shipped_bank.source(s)) for k in source.kinds}
+        if set(q.evidence) != kinds:
+            drift[q.id] = (sorted(q.evidence), sorted(kinds))
+    assert drift == {}
