@@ -105,6 +105,10 @@ EXAMPLES: tuple[ExampleService, ...] = (
                 "Needle exchange and blood-borne virus testing are run by the city's sexual health service; "
                 "we refer women there.",
             ),
+            TopicAnswer(
+                "contraception", P, "The sexual health nurse comes monthly; other weeks we refer to the clinic."
+            ),
+            TopicAnswer("access-policy", U, "Not sure our women-only group rules were ever checked against the law."),
         ),
     ),
     ExampleService(
@@ -122,6 +126,7 @@ EXAMPLES: tuple[ExampleService, ...] = (
             TopicAnswer("remote", M, "Phone and video appointments for everyone; most reviews are by phone."),
             TopicAnswer("meeting-place", M, "Women choose where we meet: home, the GP surgery or the village hall."),
             TopicAnswer("peer-support", X, "We run no groups; peer mentors work with women one to one instead."),
+            TopicAnswer("digital-safety", P, "We ask who else uses her phone; we have no spare phones to lend."),
         ),
     ),
     ExampleService(
@@ -139,6 +144,9 @@ EXAMPLES: tuple[ExampleService, ...] = (
             TopicAnswer("residential-space", M, "Six women-only beds with their own lounge and bathrooms."),
             TopicAnswer("school-hours", X, "Residents live on site; sessions are part of the daily timetable."),
             TopicAnswer("pharmacy", X, "Medication is given on site by our nurses; residents do not collect it."),
+            TopicAnswer(
+                "testing-examinations", M, "Urine tests are unobserved unless the resident agrees; chaperones offered."
+            ),
         ),
     ),
     ExampleService(
@@ -163,6 +171,9 @@ EXAMPLES: tuple[ExampleService, ...] = (
             TopicAnswer("midwife", M, "A named specialist midwife runs a joint clinic here every other Wednesday."),
             TopicAnswer("pregnancy-priority", M, "Pregnant women are seen within 48 hours, then at the joint clinic."),
             TopicAnswer("rehab-route", X, "Referrals to residential rehab are made by our NHS prescribing partner."),
+            TopicAnswer(
+                "young-women", P, "Joint meetings happen when the young people's worker has time; no protocol yet."
+            ),
         ),
     ),
 )
