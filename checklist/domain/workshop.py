@@ -233,20 +233,29 @@ def consensus_assessment(
     consensus: Mapping[str, Answer] | None = None,
     *,
     assessed_on: date | None = None,
+    existing: Assessment | None = None,
 ) -> Assessment:
     """The agreed answers as an ordinary assessment, marked as practice.
 
     Answers to questions outside the workshop are dropped: the workshop chose
     its themes, and the assessment must not claim more than the room discussed.
+    Given the workshop's `existing` consensus assessment, the same assessment is
+    brought up to date (same id, its action plan and notes kept, the agreed
+    answers replacing the ones it had), so a workshop never has two.
     """
     agreed = workshop.consensus if consensus is None else consensus
     in_workshop = {q.id for _, q in workshop_questions(bank, workshop)}
+    answers = {qid: a for qid, a in agreed.items() if qid in in_workshop}
+    if existing is not None:
+        # The room's agreement wins on the questions it discussed; answers added later elsewhere stay.
+        kept = {qid: a for qid, a in existing.answers.items() if qid not in in_workshop}
+        return existing.model_copy(update={"answers": {**kept, **answers}, "practice": True})
     return Assessment(
         practice=True,
         bank=bank_ref(bank),
         service=workshop.service,
         assessed_on=assessed_on or date.today(),
-        answers={qid: a for qid, a in agreed.items() if qid in in_workshop},
+        answers=answers,
         created_with=f"workshop {workshop.join_code}",
     )
 

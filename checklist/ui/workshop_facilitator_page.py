@@ -8,6 +8,7 @@ Nothing here shows who gave which answer.
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -38,6 +39,8 @@ LIVE_EVERY = timedelta(seconds=5)
 BLANK = "blank"
 TITLE_INPUT, BASE_INPUT, THEMES_INPUT = "wf-title", "wf-base", "wf-themes"
 LIVE_TOGGLE, ROOM_TOGGLE, ROOM_QUESTION = "wf-live", "wf-room", "wf-room-question"
+LINK_INPUT = "wf-link"
+RUNNING = "wf-running"  # workshop id -> its title, for the workshops this browser tab runs
 
 
 def show() -> None:
@@ -49,12 +52,14 @@ def show() -> None:
     workshop_id = st.query_params.get(common.FACILITATOR_PARAM)
     if not workshop_id:
         st.title("Run a workshop")
+        _way_back()
         _create_form(bank)
         return
     workshop = _load(workshop_id)
     if workshop is None:
         st.title("Workshop")
         return
+    _remember_running(workshop)
     room = st.session_state.get(ROOM_TOGGLE, False)
     if not room:
         st.title(f"Workshop: {literal(workshop.title)}" if workshop.title else "Workshop")
@@ -85,6 +90,52 @@ def _load(workshop_id: str) -> Workshop | None:
     return stored.workshop
 
 
+# Finding the way back ---------------------------------------------------------
+
+
+def _remember_running(workshop: Workshop) -> None:
+    """This browser tab runs this workshop: the menu's "Run a workshop" leads back to it."""
+    running: dict[str, str] = st.session_state.setdefault(RUNNING, {})
+    running[workshop.id] = workshop.title or f"Workshop {workshop.join_code}"
+
+
+def _way_back() -> None:
+    running: dict[str, str] = st.session_state.get(RUNNING, {})
+    if running:
+        st.subheader("Workshops you are running in this browser")
+        for workshop_id, title in running.items():
+            st.page_link(
+                common.FACILITATOR_PAGE.path,
+                label=f"Back to {title}",
+                icon=":material/arrow_back:",
+                query_params={common.FACILITATOR_PARAM: workshop_id},
+            )
+    with st.form("wf-reopen", border=True):
+        st.text_input(
+            "Running a workshop already? Paste your facilitator's link (it ends in ?w= and a code)",
+            key=LINK_INPUT,
+            max_chars=500,
+        )
+        st.form_submit_button("Open my workshop", on_click=_reopen, key="wf-reopen-submit")
+    st.subheader("Start a new workshop")
+
+
+def _reopen() -> None:
+    workshop_id = facilitator_key(st.session_state.get(LINK_INPUT) or "")
+    if not workshop_id:
+        common.remember_problem("Paste the whole facilitator's link, or the code after ?w= in it.")
+        return
+    common.remember_problem(None)
+    st.query_params[common.FACILITATOR_PARAM] = workshop_id
+
+
+def facilitator_key(pasted: str) -> str:
+    """The workshop id in a pasted facilitator's link, or the pasted id itself."""
+    text = pasted.strip()
+    found = parse_qs(urlsplit(text).query).get(common.FACILITATOR_PARAM) if "?" in text else None
+    return found[0].strip() if found else text if text and "/" not in text and "=" not in text else ""
+
+
 # Creating ---------------------------------------------------------------
 
 
@@ -106,7 +157,9 @@ def _create_form(bank: QuestionBank) -> None:
             format_func=titles.__getitem__,
             key=THEMES_INPUT,
         )
-        st.form_submit_button("Create the workshop", type="primary", on_click=_create, args=(bank,))
+        st.form_submit_button(
+            "Create the workshop", type="primary", on_click=_create, args=(bank,), key="wf-create-submit"
+        )
 
 
 def _create(bank: QuestionBank) -> None:
@@ -321,12 +374,14 @@ def _agreed(bank: QuestionBank, workshop_id: str, question_id: str) -> None:
 def _consensus_assessment(bank: QuestionBank, workshop: Workshop) -> None:
     st.subheader("The consensus assessment")
     total = len(answer_spread(bank, workshop))
+    made = workshop.consensus_assessment_id is not None
     st.write(
         f"Agreed so far: {len(workshop.consensus)} of {total} questions. The agreed answers become an ordinary "
         "assessment, marked as practice, with results, an action plan and a PDF like any other."
+        + (" Updating it again brings the same assessment up to date; its action plan is kept." if made else "")
     )
     st.button(
-        "Create the consensus assessment",
+        "Update the consensus assessment" if made else "Create the consensus assessment",
         key="wf-make-assessment",
         type="primary",
         disabled=not workshop.consensus,
@@ -334,11 +389,11 @@ def _consensus_assessment(bank: QuestionBank, workshop: Workshop) -> None:
         args=(bank, workshop.id),
     )
     if workshop.consensus_assessment_id:
-        st.page_link(
-            navigation.REVIEW.path,
-            label="Open the consensus assessment",
-            icon=":material/arrow_forward:",
-            query_params={"a": workshop.consensus_assessment_id},
+        # A new tab, so this screen stays open behind it: leaving it was the way trainers lost it.
+        st.link_button(
+            "Open the consensus assessment (in a new tab)",
+            url=f"{navigation.REVIEW.url_path}?{urlencode({'a': workshop.consensus_assessment_id})}",
+            icon=":material/open_in_new:",
         )
         st.text(f"Its id: {workshop.consensus_assessment_id}")
 
@@ -347,9 +402,17 @@ def _make_assessment(bank: QuestionBank, workshop_id: str) -> None:
     latest = common.store().get(workshop_id)
     if latest is None:
         return
-    assessment = consensus_assessment(bank, latest.workshop)
+    workshop = latest.workshop
+    assessments = resources.store()
     try:
-        resources.store().create(assessment)
+        existing = assessments.get(workshop.consensus_assessment_id) if workshop.consensus_assessment_id else None
+        if existing is not None:
+            updated = consensus_assessment(bank, workshop, existing=existing.assessment)
+            assessments.save(updated, expected_revision=existing.revision, ui_state=existing.ui_state)
+            common.remember_problem(None)
+            return
+        assessment = consensus_assessment(bank, workshop)
+        assessments.create(assessment)
         common.store().update(workshop_id, lambda w: w.model_copy(update={"consensus_assessment_id": assessment.id}))
     except StoreError as exc:
         common.remember_problem(f"The consensus assessment was not saved: {exc.message}")

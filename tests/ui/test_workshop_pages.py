@@ -54,7 +54,7 @@ def test_facilitator_creates_a_workshop_on_chosen_themes_from_an_example(
     at.text_input(key="wf-title").input("Team day")
     at.selectbox(key="wf-base").select("city-hub")
     at.multiselect(key="wf-themes").select("beta")
-    at.button[0].click().run()
+    at.button(key="wf-create-submit").click().run()
 
     workshop = saved(workshops, at.query_params["w"])
     assert (workshop.title, workshop.theme_ids, workshop.example_id, "(fictional)" in workshop.service.name) == (

@@ -1,0 +1,63 @@
+"""The trainer's workshop screen (AppTest): one consensus, a screen that cannot be lost, the service described."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from checklist.domain.assessment import Answer, AnswerValue
+from checklist.domain.bank import QuestionBank
+from checklist.storage import AssessmentStore
+from checklist.storage.workshops import WorkshopStore
+from tests.ui.test_workshop_pages import FACILITATOR, page, room_with_answers, saved
+
+
+@pytest.fixture
+def workshops(app_env: Path) -> WorkshopStore:
+    app_env.mkdir(parents=True, exist_ok=True)
+    return WorkshopStore(f"sqlite:///{app_env / 'checklist.sqlite3'}")
+
+
+def test_creating_the_consensus_twice_updates_the_same_assessment(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, store: AssessmentStore, bank: QuestionBank
+) -> None:
+    workshop = room_with_answers(bank, workshops, ["met", "partly"])
+    at = page(new_app, FACILITATOR, w=workshop.id)
+    at.radio(key="wf-consensus-a1").set_value("partly").run()
+    at.button(key="wf-make-assessment").click().run()
+    first = saved(workshops, workshop.id).consensus_assessment_id
+    at.radio(key="wf-consensus-a1").set_value("not_met").run()
+    at.button(key="wf-make-assessment").click().run()
+
+    stored = store.get(first or "")
+    assert stored is not None
+    assert (
+        saved(workshops, workshop.id).consensus_assessment_id,
+        len(store.list_summaries()),
+        stored.assessment.answers,
+        at.button(key="wf-make-assessment").label,
+    ) == (first, 1, {"a1": Answer(answer=AnswerValue.NOT_MET)}, "Update the consensus assessment")
+
+
+def test_run_a_workshop_leads_back_to_the_workshop_this_browser_runs(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, bank: QuestionBank
+) -> None:
+    workshop = room_with_answers(bank, workshops, [])
+    at = page(new_app, FACILITATOR, w=workshop.id)
+    at.query_params.clear()
+    at.switch_page(FACILITATOR).run()
+    links = [(link.proto.label, link.proto.page, link.proto.query_string) for link in at.get("page_link")]
+    assert ("Back to Team day", "workshop", f"w={workshop.id}") in links
+
+
+def test_a_pasted_facilitator_link_reopens_the_workshop(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, bank: QuestionBank
+) -> None:
+    workshop = room_with_answers(bank, workshops, [])
+    at = page(new_app, FACILITATOR)
+    at.text_input(key="wf-link").input(f"http://192.0.2.7:8501/workshop?w={workshop.id}")
+    at.button(key="wf-reopen-submit").click().run()
+    assert (at.query_params["w"], at.title[0].value) == (workshop.id, "Workshop: Team day")
