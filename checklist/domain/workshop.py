@@ -35,6 +35,7 @@ from checklist.domain.assessment import (
 )
 from checklist.domain.bank import Question, QuestionBank, Theme
 from checklist.domain.errors import ChecklistError
+from checklist.domain.examples import EXAMPLES
 
 # No 0/O or 1/I/L: a code read aloud or copied from a projector must not be misread.
 JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -94,6 +95,29 @@ class QuestionSpread(_Model):
     participants: int
     disagreement: float
     opposite_answers: bool
+
+
+class ServiceScenario(_Model):
+    """What the room needs to know about the service it rates, so nobody rates a name they know nothing of."""
+
+    name: str
+    description: str
+    # (the profile question, the service's answer), in the bank's order
+    facts: tuple[tuple[str, str], ...]
+
+
+def service_scenario(bank: QuestionBank, workshop: Workshop) -> ServiceScenario | None:
+    """The service being rated: the example's description and its profile in words; None for a blank profile."""
+    example = next((e for e in EXAMPLES if e.id == workshop.example_id), None)
+    profile = workshop.service.profile
+    facts = tuple((p.text, p.label_of(profile[p.id])) for p in bank.profile if p.id in profile)
+    if example is None and not facts:
+        return None
+    return ServiceScenario(
+        name=workshop.service.name or (example.name if example else ""),
+        description=example.description if example else "",
+        facts=facts,
+    )
 
 
 def new_join_code() -> str:

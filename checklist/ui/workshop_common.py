@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue
+from checklist.domain.bank import QuestionBank
+from checklist.domain.workshop import Workshop, service_scenario
 from checklist.storage import database_url
 from checklist.storage.workshops import WorkshopStore
 from checklist.ui.navigation import PageSpec
@@ -67,3 +69,15 @@ def consensus_reason_key(question_id: str) -> str:
 def seed(key: str, value: object) -> None:
     if key not in st.session_state:
         st.session_state[key] = value
+
+
+def show_scenario(bank: QuestionBank, workshop: Workshop, *, expanded: bool = True) -> None:
+    """The service being rated, described, so the room rates something it knows."""
+    scenario = service_scenario(bank, workshop)
+    if scenario is None:
+        return
+    with st.expander(f"About the service you are rating: {scenario.name}", expanded=expanded):
+        if scenario.description:
+            st.text(scenario.description)
+        for question, answer in scenario.facts:
+            st.text(f"{question} {answer}")

@@ -63,7 +63,7 @@ def show() -> None:
     room = st.session_state.get(ROOM_TOGGLE, False)
     if not room:
         st.title(f"Workshop: {literal(workshop.title)}" if workshop.title else "Workshop")
-        _join_details(workshop)
+        _join_details(bank, workshop)
     common.show_problem()
     st.toggle("Show the room: one question at a time, nothing else on screen", key=ROOM_TOGGLE)
     if not room:
@@ -191,7 +191,7 @@ def _join_link(code: str) -> str:
     return f"{base}/join?{common.JOIN_PARAM}={code}"
 
 
-def _join_details(workshop: Workshop) -> None:
+def _join_details(bank: QuestionBank, workshop: Workshop) -> None:
     with st.container(border=True):
         st.subheader("Join code")
         st.markdown(f"# {workshop.join_code}")
@@ -199,6 +199,7 @@ def _join_details(workshop: Workshop) -> None:
         st.code(_join_link(workshop.join_code), language=None)
         if workshop.service.name:
             st.text(f"Service being rated: {workshop.service.name}")
+        common.show_scenario(bank, workshop, expanded=False)
         st.write(
             "Keep this page's address: it is the facilitator's link and the only way back to this screen. "
             "Do not share it with participants."

@@ -45,7 +45,7 @@ def show() -> None:
     workshop = stored.workshop
     participant_id = st.query_params.get(common.PARTICIPANT_PARAM, "")
     if participant_id not in workshop.participants:
-        _name_form(workshop)
+        _name_form(bank, workshop)
         return
     _answering(bank, workshop, participant_id)
 
@@ -71,10 +71,11 @@ def _code_form(code: str) -> None:
             st.rerun()
 
 
-def _name_form(workshop: Workshop) -> None:
+def _name_form(bank: QuestionBank, workshop: Workshop) -> None:
     st.text(f"Workshop: {workshop.title or workshop.join_code}")
     if workshop.service.name:
         st.text(f"Service: {workshop.service.name}")
+    common.show_scenario(bank, workshop)
     common.show_problem()
     st.write("Your answers are your own: the room sees how many gave each answer, never who gave which.")
     with st.form("wp-name-form", border=False):
@@ -104,6 +105,8 @@ def _answering(bank: QuestionBank, workshop: Workshop, participant_id: str) -> N
     st.text(f"Workshop: {workshop.title or workshop.join_code} · you joined as {person.shown_name}")
     if workshop.service.name:
         st.text(f"Service: {workshop.service.name}")
+    # Open until they have started, then out of the way of the questions.
+    common.show_scenario(bank, workshop, expanded=not workshop.answers_of(participant_id))
     done, total = participant_progress(bank, workshop, participant_id)
     st.progress(done / total if total else 1.0, text=f"You have answered {done} of {total} questions")
     common.show_problem()

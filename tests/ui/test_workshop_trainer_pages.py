@@ -10,9 +10,11 @@ from streamlit.testing.v1 import AppTest
 
 from checklist.domain.assessment import Answer, AnswerValue
 from checklist.domain.bank import QuestionBank
+from checklist.domain.examples import example_base_service, example_service
+from checklist.domain.workshop import create_workshop
 from checklist.storage import AssessmentStore
 from checklist.storage.workshops import WorkshopStore
-from tests.ui.test_workshop_pages import FACILITATOR, page, room_with_answers, saved
+from tests.ui.test_workshop_pages import FACILITATOR, PARTICIPANT, page, room_with_answers, saved
 
 
 @pytest.fixture
@@ -61,3 +63,18 @@ def test_a_pasted_facilitator_link_reopens_the_workshop(
     at.text_input(key="wf-link").input(f"http://192.0.2.7:8501/workshop?w={workshop.id}")
     at.button(key="wf-reopen-submit").click().run()
     assert (at.query_params["w"], at.title[0].value) == (workshop.id, "Workshop: Team day")
+
+
+def test_a_participant_rating_an_example_reads_its_description_before_answering(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, bank: QuestionBank
+) -> None:
+    workshop = create_workshop(
+        bank, service=example_base_service(bank, example_service("rural-outreach")), example_id="rural-outreach"
+    )
+    workshops.create(workshop)
+    at = page(new_app, PARTICIPANT, join=workshop.join_code)
+    shown = [t.value for t in at.text]
+    assert (
+        "A small rural service that mostly meets women at home, in GP surgeries and village halls." in shown,
+        "Do you run groups? No" in shown,
+    ) == (True, True)
