@@ -38,7 +38,16 @@ from checklist.ui.text import literal
 LIVE_EVERY = timedelta(seconds=5)
 BLANK = "blank"
 TITLE_INPUT, BASE_INPUT, THEMES_INPUT = "wf-title", "wf-base", "wf-themes"
-LIVE_TOGGLE, ROOM_TOGGLE, ROOM_QUESTION = "wf-live", "wf-room", "wf-room-question"
+LIVE_TOGGLE, ROOM_QUESTION = "wf-live", "wf-room-question"
+# Not widget keys: they must outlive the widgets that set them, which the room's view does not show.
+ROOM_ON, CURRENT = "wf-room", "wf-current-question"
+# The room's view is for a projector: no menu, no header, large type. Our own constant CSS, never user text.
+PROJECTOR_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display: none;}
+.st-key-wf-projector p, .st-key-wf-projector li {font-size: 1.75rem; line-height: 1.4;}
+.st-key-wf-projector h2 {font-size: 3rem; line-height: 1.2;}
+.st-key-wf-projector-steps button {opacity: 0.6;}
+</style>"""
 LINK_INPUT = "wf-link"
 RUNNING = "wf-running"  # workshop id -> its title, for the workshops this browser tab runs
 
@@ -60,21 +69,21 @@ def show() -> None:
         st.title("Workshop")
         return
     _remember_running(workshop)
-    room = st.session_state.get(ROOM_TOGGLE, False)
-    if not room:
-        st.title(f"Workshop: {literal(workshop.title)}" if workshop.title else "Workshop")
-        _join_details(bank, workshop)
-    common.show_problem()
-    st.toggle("Show the room: one question at a time, nothing else on screen", key=ROOM_TOGGLE)
-    if not room:
-        st.toggle("Update the answers every few seconds", key=LIVE_TOGGLE, value=True)
-        # A whole-page rerun, so the discussion below shows the newest answers too.
-        st.button("Refresh now", key="wf-refresh")
-        _live(bank, workshop.id)
-    _discussion(bank, workshop)
-    if not room:
-        _consensus_assessment(bank, workshop)
-        _exports(bank, workshop)
+    if st.session_state.get(ROOM_ON):
+        _projector(bank, workshop.id)
+        return
+    st.title(f"Workshop: {literal(workshop.title)}" if workshop.title else "Workshop")
+    _join_details(bank, workshop)
+    st.button(
+        "Show the room: one question, large, for the projector",
+        key="wf-show-room",
+        icon=":material/present_to_all:",
+        on_click=_set_room,
+        args=(True,),
+    )
+    st.toggle("Update the answers every few seconds", key=LIVE_TOGGLE, value=True)
+    st.button("Refresh now", key="wf-refresh")
+    _live(bank, workshop.id)
 
 
 def _load(workshop_id: str) -> Workshop | None:
@@ -209,13 +218,19 @@ def _join_details(bank: QuestionBank, workshop: Workshop) -> None:
 def _live(bank: QuestionBank, workshop_id: str) -> None:
     every = LIVE_EVERY if st.session_state.get(LIVE_TOGGLE, True) else None
 
+    # Everything that shows the room's answers reads one copy of the workshop on the same tick,
+    # so the discussion card can never lag behind or contradict the chart above it.
     @st.fragment(run_every=every)
     def live() -> None:
         workshop = _load(workshop_id)
         if workshop is None:
             return
+        common.show_problem()
         _progress(bank, workshop)
         _spread(bank, workshop)
+        _discussion(bank, workshop)
+        _consensus_assessment(bank, workshop)
+        _exports(bank, workshop)
 
     live()
 
@@ -273,6 +288,17 @@ def spread_table(bank: QuestionBank, spreads: list[QuestionSpread]) -> pd.DataFr
 # Discussion and consensus -----------------------------------------------------
 
 
+def _set_room(on: bool) -> None:
+    st.session_state[ROOM_ON] = on
+
+
+def _current(order: list[str]) -> int:
+    """Where the discussion is, kept by question id so a new answer that reorders the list does not move it."""
+    if st.session_state.get(CURRENT) not in order:
+        st.session_state[CURRENT] = order[0]
+    return order.index(st.session_state[CURRENT])
+
+
 def _discussion(bank: QuestionBank, workshop: Workshop) -> None:
     spreads = answer_spread(bank, workshop)
     if not spreads:
@@ -280,50 +306,82 @@ def _discussion(bank: QuestionBank, workshop: Workshop) -> None:
         return
     order = [s.question_id for s in spreads]
     st.subheader("Discuss and agree, one question at a time")
-    current = st.session_state.get(ROOM_QUESTION)
-    if current not in order:
-        st.session_state[ROOM_QUESTION] = order[0]
+    at = _current(order)
+    st.session_state[ROOM_QUESTION] = order[at]
     st.selectbox(
         "Question (most disagreed first)",
         options=order,
         format_func=lambda qid: question_label(bank, qid, order.index(qid) + 1),
         key=ROOM_QUESTION,
+        on_change=_picked,
     )
-    at = order.index(st.session_state[ROOM_QUESTION])
+    _steps(order, at)
+    with st.container(border=True, key="wf-card"):
+        _room_question(bank, workshop, spreads[at], at)
+        _consensus_input(bank, workshop, spreads[at].question_id)
+
+
+def _picked() -> None:
+    st.session_state[CURRENT] = st.session_state[ROOM_QUESTION]
+
+
+def _steps(order: list[str], at: int) -> None:
     previous, following = st.columns(2)
     previous.button("Previous question", key="wf-previous", disabled=at == 0, on_click=_move, args=(order, at - 1))
     following.button(
         "Next question", key="wf-next", disabled=at + 1 >= len(order), on_click=_move, args=(order, at + 1)
     )
-    _room_question(bank, workshop, spreads[at], at)
 
 
 def _move(order: list[str], index: int) -> None:
-    st.session_state[ROOM_QUESTION] = order[index]
+    st.session_state[CURRENT] = order[index]
+
+
+def _projector(bank: QuestionBank, workshop_id: str) -> None:
+    """The room's view: the current question in large type, live, with no menu and no facilitator's controls."""
+    st.html(PROJECTOR_CSS)
+
+    @st.fragment(run_every=LIVE_EVERY)
+    def card() -> None:
+        workshop = _load(workshop_id)
+        if workshop is None:
+            return
+        spreads = answer_spread(bank, workshop)
+        if not spreads:
+            st.info("None of the chosen questions applies to this service's profile.")
+            return
+        order = [s.question_id for s in spreads]
+        at = _current(order)
+        with st.container(key="wf-projector"):
+            _room_question(bank, workshop, spreads[at], at)
+        with st.container(key="wf-projector-steps"):
+            _steps(order, at)
+
+    card()
+    st.button("Back to the facilitator's screen", key="wf-leave-room", on_click=_set_room, args=(False,))
 
 
 def _room_question(bank: QuestionBank, workshop: Workshop, spread: QuestionSpread, index: int) -> None:
     question, theme = bank.question(spread.question_id), bank.theme_of(spread.question_id)
     if question is None or theme is None:
         return
-    with st.container(border=True):
-        st.text(theme.title)
-        st.markdown(f"### {literal(question.text)}")
-        people = len(workshop.participants)
-        st.write(
-            f"{spread.answered} of {people} answered. Disagreement: {spread.disagreement:.0%}. "
-            + "; ".join(f"{ANSWER_LABELS[v]}: {n}" for v, n in spread.counts.items())
-            + "."
-        )
-        if spread.answered:
-            st.altair_chart(spread_chart(bank, [spread]), width="stretch")
-        st.markdown(f"**Why it matters.** {literal(question.why)}")
-        st.markdown(f"**What met looks like.** {literal(question.good_looks_like)}")
-        _evidence(bank, theme)
-        if theme.prompts:
-            prompt = theme.prompts[index % len(theme.prompts)]
-            st.markdown(f"**For discussion.** {literal(prompt)}")
-        _consensus_input(bank, workshop, spread.question_id)
+    st.text(theme.title)
+    st.markdown(f"## {literal(question.text)}")
+    people = len(workshop.participants)
+    st.write(
+        f"{spread.answered} of {people} answered. Disagreement: {spread.disagreement:.0%}. "
+        + "; ".join(f"{ANSWER_LABELS[v]}: {n}" for v, n in spread.counts.items())
+        + "."
+    )
+    if spread.answered:
+        chart = spread_chart(bank, [spread], title="How the room answered this question", first_number=index + 1)
+        st.altair_chart(chart, width="stretch")
+    st.markdown(f"**Why it matters.** {literal(question.why)}")
+    st.markdown(f"**What “met” looks like.** {literal(question.good_looks_like)}")
+    _evidence(bank, theme)
+    if theme.prompts:
+        prompt = theme.prompts[index % len(theme.prompts)]
+        st.markdown(f"**For discussion.** {literal(prompt)}")
 
 
 def _evidence(bank: QuestionBank, theme: Theme) -> None:

@@ -65,3 +65,48 @@ def test_the_menu_leads_back_to_the_running_workshop(page: Page, app_server: App
     page.get_by_text("Back to Menu day").click()
     expect(page.get_by_text("Workshop: Menu day")).to_be_visible()
     wait_until_idle(page)
+
+
+def another_answer(server: AppServer, workshop: Workshop, value: AnswerValue) -> None:
+    """A participant joins and answers a1 from their own phone: written straight to the app's database."""
+    bank = small_bank()
+
+    def join_and_answer(latest: Workshop) -> Workshop:
+        joined, person = join_workshop(latest)
+        return with_participant_answer(bank, joined, person.id, "a1", Answer(answer=value))
+
+    store = workshop_store(server)
+    store.update(workshop.id, join_and_answer)
+    store.dispose()
+
+
+def test_the_discussion_card_follows_the_room_without_a_refresh(page: Page, app_server: AppServer) -> None:
+    workshop = seeded_workshop(app_server, "Live day")
+    open_app(page, app_server, "workshop", w=workshop.id)
+    card = page.locator(".st-key-wf-card")
+    expect(card.get_by_text("1 of 1 answered.")).to_be_visible()
+
+    another_answer(app_server, workshop, AnswerValue.NOT_MET)
+    expect(page.get_by_text("2 joined.")).to_be_visible(timeout=20_000)
+    expect(card.get_by_text("2 of 2 answered. Disagreement: 50%")).to_be_visible()
+
+
+def test_show_the_room_is_a_live_projector_view_with_a_way_back(page: Page, app_server: AppServer) -> None:
+    workshop = seeded_workshop(app_server, "Projector day")
+    open_app(page, app_server, "workshop", w=workshop.id)
+    page.get_by_role("button", name="Show the room").click()
+    room = page.locator(".st-key-wf-projector")
+    expect(room.get_by_text("1 of 1 answered.")).to_be_visible()
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    expect(page.get_by_role("switch")).to_have_count(0)
+    expect(page.get_by_role("combobox")).to_have_count(0)
+    expect(page.get_by_role("radiogroup")).to_have_count(0)
+    size = room.locator("h2").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 40
+
+    another_answer(app_server, workshop, AnswerValue.PARTLY)
+    expect(room.get_by_text("2 of 2 answered. Disagreement: 50%")).to_be_visible(timeout=20_000)
+
+    page.get_by_role("button", name="Back to the facilitator's screen").click()
+    expect(page.get_by_text("Workshop: Projector day")).to_be_visible()
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()

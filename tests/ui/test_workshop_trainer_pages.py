@@ -78,3 +78,19 @@ def test_a_participant_rating_an_example_reads_its_description_before_answering(
         "A small rural service that mostly meets women at home, in GP surgeries and village halls." in shown,
         "Do you run groups? No" in shown,
     ) == (True, True)
+
+
+def test_the_room_view_has_no_facilitator_controls_and_a_way_back(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, bank: QuestionBank
+) -> None:
+    workshop = room_with_answers(bank, workshops, ["met", "not_met"])
+    at = page(new_app, FACILITATOR, w=workshop.id)
+    at.button(key="wf-next").click().run()
+    at.button(key="wf-show-room").click().run()
+    in_room = (len(at.toggle), len(at.selectbox), len(at.radio), [m.value for m in at.markdown if "##" in m.value])
+    at.button(key="wf-leave-room").click().run()
+    assert (in_room, at.title[0].value, at.selectbox(key="wf-room-question").value) == (
+        (0, 0, 0, [r"## Question a2\?"]),
+        "Workshop: Team day",
+        "a2",
+    )
