@@ -7,6 +7,7 @@ Nothing here shows who gave which answer.
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -17,6 +18,7 @@ from checklist import __version__
 from checklist.domain.assessment import ANSWER_LABELS, Service
 from checklist.domain.bank import QuestionBank, Theme
 from checklist.domain.examples import EXAMPLES, example_base_service, example_service
+from checklist.domain.join_address import PUBLIC_URL_SETTING, JoinAddress, join_address
 from checklist.domain.workshop import (
     QuestionSpread,
     Workshop,
@@ -27,6 +29,7 @@ from checklist.domain.workshop import (
     progress,
     with_consensus,
 )
+from checklist.render.qr import qr_png
 from checklist.render.spread_chart import question_label, spread_chart
 from checklist.render.spread_export import spread_csv, spread_json
 from checklist.storage import StoreError
@@ -39,6 +42,12 @@ LIVE_EVERY = timedelta(seconds=5)
 BLANK = "blank"
 TITLE_INPUT, BASE_INPUT, THEMES_INPUT = "wf-title", "wf-base", "wf-themes"
 LIVE_TOGGLE, ROOM_QUESTION = "wf-live", "wf-room-question"
+NOT_REACHABLE = (
+    "**Phones in the room cannot open this link.** It points at {host}, which means this computer only. "
+    "To run the workshop on the room's network, stop the app and start it with `make serve-room` "
+    '(README, "Workshops on the room\'s network"), which prints the address to share; or, on a shared '
+    "server, set CHECKLIST_PUBLIC_URL to the address participants use."
+)
 # Not widget keys: they must outlive the widgets that set them, which the room's view does not show.
 ROOM_ON, CURRENT = "wf-room", "wf-current-question"
 # The room's view is for a projector: no menu, no header, large type. Our own constant CSS, never user text.
@@ -194,25 +203,31 @@ def _create(bank: QuestionBank) -> None:
 # Join code and live progress ---------------------------------------------------
 
 
-def _join_link(code: str) -> str:
-    page = st.context.url or ""
-    base = page.split("?")[0].rsplit("/", 1)[0] if page else ""
-    return f"{base}/join?{common.JOIN_PARAM}={code}"
+def _join_address(code: str) -> JoinAddress:
+    return join_address(
+        code, public_url=os.environ.get(PUBLIC_URL_SETTING), page_url=st.context.url, param=common.JOIN_PARAM
+    )
 
 
 def _join_details(bank: QuestionBank, workshop: Workshop) -> None:
-    with st.container(border=True):
+    address = _join_address(workshop.join_code)
+    with st.container(border=True, key="wf-join"):
         st.subheader("Join code")
-        st.markdown(f"# {workshop.join_code}")
-        st.write("Participants open this link, or the Join a workshop page, and enter the code:")
-        st.code(_join_link(workshop.join_code), language=None)
-        if workshop.service.name:
-            st.text(f"Service being rated: {workshop.service.name}")
-        common.show_scenario(bank, workshop, expanded=False)
-        st.write(
-            "Keep this page's address: it is the facilitator's link and the only way back to this screen. "
-            "Do not share it with participants."
-        )
+        code_column, qr_column = st.columns([3, 2])
+        with code_column:
+            st.markdown(f"# {workshop.join_code}")
+            st.write("Participants scan the QR code or open this link, or open Join a workshop and enter the code:")
+            st.code(address.link, language=None)
+            if workshop.service.name:
+                st.text(f"Service being rated: {workshop.service.name}")
+            common.show_scenario(bank, workshop, expanded=False)
+        if address.link.startswith("http"):
+            qr_column.image(qr_png(address.link), caption=f"QR code of {address.link}", width=240)
+        if address.problem:
+            st.warning(address.problem)
+        if address.reachable is False:
+            st.warning(NOT_REACHABLE.format(host=literal(address.host)), icon=":material/wifi_off:")
+        st.write("Keep this page's address: it is the facilitator's link. Do not share it with participants.")
 
 
 def _live(bank: QuestionBank, workshop_id: str) -> None:

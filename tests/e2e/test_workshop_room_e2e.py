@@ -11,7 +11,7 @@ from checklist.domain.assessment import Answer, AnswerValue
 from checklist.domain.bank import QuestionBank, parse_bank
 from checklist.domain.workshop import Workshop, create_workshop, join_workshop, with_consensus, with_participant_answer
 from checklist.storage.workshops import WorkshopStore
-from tests.e2e.conftest import AppServer, open_app, wait_for_text, wait_until_idle
+from tests.e2e.conftest import AppServer, open_app, start_server, wait_for_text, wait_until_idle, write_small_bank
 from tests.ui.conftest import small_bank_document
 
 pytestmark = pytest.mark.e2e
@@ -110,3 +110,33 @@ def test_show_the_room_is_a_live_projector_view_with_a_way_back(page: Page, app_
     page.get_by_role("button", name="Back to the facilitator's screen").click()
     expect(page.get_by_text("Workshop: Projector day")).to_be_visible()
     expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
+
+
+def test_a_loopback_join_link_says_phones_cannot_reach_it_and_shows_a_qr_code(
+    page: Page, app_server: AppServer
+) -> None:
+    workshop = seeded_workshop(app_server, "Loopback day")
+    open_app(page, app_server, "workshop", w=workshop.id)
+    join = page.locator(".st-key-wf-join")
+    expect(join.locator('[data-testid="stCode"]')).to_contain_text(
+        f"http://127.0.0.1:{app_server.port}/join?join={workshop.join_code}"
+    )
+    expect(join.get_by_text("Phones in the room cannot open this link.")).to_be_visible()
+    expect(join.get_by_text("make serve-room")).to_be_visible()
+    expect(join.get_by_role("img")).to_have_count(1)
+
+
+def test_a_configured_public_address_is_the_join_link_and_its_qr_code(page: Page, tmp_path: Path) -> None:
+    server = start_server(
+        tmp_path, bank=write_small_bank(tmp_path), env={"CHECKLIST_PUBLIC_URL": "http://192.0.2.10:8501"}
+    )
+    try:
+        workshop = seeded_workshop(server, "Room network day")
+        open_app(page, server, "workshop", w=workshop.id)
+        join = page.locator(".st-key-wf-join")
+        link = f"http://192.0.2.10:8501/join?join={workshop.join_code}"
+        expect(join.locator('[data-testid="stCode"]')).to_contain_text(link)
+        expect(join.get_by_text(f"QR code of {link}")).to_be_visible()
+        expect(join.get_by_text("Phones in the room cannot open this link.")).to_have_count(0)
+    finally:
+        server.stop()
