@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue
 from checklist.domain.bank import QuestionBank
-from checklist.domain.workshop import Workshop, service_scenario
+from checklist.domain.workshop import MAX_PARTICIPANTS, Workshop, service_scenario
 from checklist.storage import database_url
 from checklist.storage.workshops import WorkshopStore
 from checklist.ui.navigation import PageSpec
@@ -22,6 +24,15 @@ JOIN_PARAM = "join"
 PARTICIPANT_PARAM = "p"
 
 PROBLEM = "workshop_problem"  # a plain message for the page, or None
+MAX_PARTICIPANTS_SETTING = "CHECKLIST_WORKSHOP_MAX_PARTICIPANTS"
+
+
+def max_participants() -> int:
+    """How many may join one workshop: CHECKLIST_WORKSHOP_MAX_PARTICIPANTS, else 200."""
+    configured = (os.environ.get(MAX_PARTICIPANTS_SETTING) or "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return MAX_PARTICIPANTS
 
 
 def answer_label(value: str) -> str:

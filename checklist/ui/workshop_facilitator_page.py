@@ -8,7 +8,9 @@ Nothing here shows who gave which answer.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pandas as pd
@@ -27,7 +29,10 @@ from checklist.domain.workshop import (
     consensus_assessment,
     create_workshop,
     progress,
+    remove_participant,
+    remove_silent_participants,
     with_consensus,
+    workshop_questions,
 )
 from checklist.render.qr import qr_png
 from checklist.render.spread_chart import question_label, spread_chart
@@ -58,6 +63,7 @@ PROJECTOR_CSS = """<style>
 .st-key-wf-projector-steps button {opacity: 0.6;}
 </style>"""
 LINK_INPUT = "wf-link"
+JOINING_TOGGLE = "wf-joining"
 RUNNING = "wf-running"  # workshop id -> its title, for the workshops this browser tab runs
 
 
@@ -246,6 +252,7 @@ def _live(bank: QuestionBank, workshop_id: str) -> None:
         _discussion(bank, workshop)
         _consensus_assessment(bank, workshop)
         _exports(bank, workshop)
+        _who_can_join(bank, workshop)
 
     live()
 
@@ -298,6 +305,79 @@ def spread_table(bank: QuestionBank, spreads: list[QuestionSpread]) -> pd.DataFr
             }
         )
     return pd.DataFrame(rows)
+
+
+# Who can join -------------------------------------------------------------------
+
+
+def _who_can_join(bank: QuestionBank, workshop: Workshop) -> None:
+    st.subheader("Who can join")
+    if workshop.closed:
+        st.info("This workshop is closed: its join code no longer works and no answers are taken.")
+        st.button("Reopen the workshop", key="wf-reopen-workshop", on_click=_change, args=(workshop.id, _reopened))
+        return
+    st.session_state[JOINING_TOGGLE] = workshop.joining_open
+    st.toggle(
+        f"Let new people join with the code (at most {common.max_participants()})",
+        key=JOINING_TOGGLE,
+        on_change=_joining_changed,
+        args=(workshop.id,),
+    )
+    st.button(
+        "Close the workshop: the code stops working and no more answers are taken",
+        key="wf-close-workshop",
+        on_click=_change,
+        args=(workshop.id, _closed),
+    )
+    _participants(bank, workshop)
+
+
+def _participants(bank: QuestionBank, workshop: Workshop) -> None:
+    people = list(workshop.participants.values())
+    total = len(workshop_questions(bank, workshop))
+    with st.expander(f"Participants ({len(people)}): remove someone who should not be here"):
+        st.write("Names are never shown here: each person is listed by when they joined and how much they answered.")
+        silent = sum(1 for p in people if not workshop.answers.get(p.id))
+        st.button(
+            f"Remove everyone who has answered nothing ({silent})",
+            key="wf-remove-silent",
+            disabled=not silent,
+            on_click=_change,
+            args=(workshop.id, remove_silent_participants),
+        )
+        for number, person in enumerate(people, start=1):
+            joined = f"joined {person.joined_at:%H:%M} UTC, " if person.joined_at else ""
+            answered = len(workshop.answers.get(person.id, {}))
+            row, button = st.columns([4, 1])
+            row.text(f"Participant {number}: {joined}{answered} of {total} answered")
+            button.button(
+                "Remove",
+                key=f"wf-remove-{person.id}",
+                on_click=_change,
+                args=(workshop.id, partial(remove_participant, participant_id=person.id)),
+            )
+
+
+def _closed(workshop: Workshop) -> Workshop:
+    return workshop.model_copy(update={"closed": True})
+
+
+def _reopened(workshop: Workshop) -> Workshop:
+    return workshop.model_copy(update={"closed": False})
+
+
+def _joining_changed(workshop_id: str) -> None:
+    joining = bool(st.session_state.get(JOINING_TOGGLE))
+    _change(workshop_id, lambda w: w.model_copy(update={"joining_open": joining}))
+
+
+def _change(workshop_id: str, change: Callable[[Workshop], Workshop]) -> None:
+    try:
+        common.store().update(workshop_id, change)
+    except (StoreError, WorkshopError) as exc:
+        common.remember_problem(f"The change was not saved: {exc.message}")
+        return
+    common.remember_problem(None)
 
 
 # Discussion and consensus -----------------------------------------------------

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from checklist.domain.assessment import Answer, AnswerValue
 from checklist.domain.bank import QuestionBank
 from checklist.domain.examples import example_base_service, example_service
-from checklist.domain.workshop import create_workshop
+from checklist.domain.workshop import create_workshop, join_workshop
 from checklist.storage import AssessmentStore
 from checklist.storage.workshops import WorkshopStore
 from tests.ui.test_workshop_pages import FACILITATOR, PARTICIPANT, page, room_with_answers, saved
@@ -93,4 +93,69 @@ def test_the_room_view_has_no_facilitator_controls_and_a_way_back(
         (0, 0, 0, [r"## Question a2\?"]),
         "Workshop: Team day",
         "a2",
+    )
+
+
+def test_the_facilitator_closes_joining_and_reopens_it(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, bank: QuestionBank
+) -> None:
+    workshop = room_with_answers(bank, workshops, [])
+    at = page(new_app, FACILITATOR, w=workshop.id)
+    at.toggle(key="wf-joining").set_value(False).run()
+    shut = saved(workshops, workshop.id).joining_open
+    at.toggle(key="wf-joining").set_value(True).run()
+    assert (shut, saved(workshops, workshop.id).joining_open) == (False, True)
+
+
+def test_the_facilitator_removes_a_participant_without_seeing_names(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, bank: QuestionBank
+) -> None:
+    workshop, person = join_workshop(create_workshop(bank), "Priya")
+    workshops.create(workshop)
+    at = page(new_app, FACILITATOR, w=workshop.id)
+    listed = [t.value for t in at.text if t.value.startswith("Participant 1:")]
+    at.button(key=f"wf-remove-{person.id}").click().run()
+    after = saved(workshops, workshop.id)
+    assert (len(listed), "Priya" in " ".join(listed), after.participants, after.removed) == (1, False, {}, (person.id,))
+
+
+def test_closing_the_workshop_is_saved(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, bank: QuestionBank
+) -> None:
+    workshop = room_with_answers(bank, workshops, [])
+    at = page(new_app, FACILITATOR, w=workshop.id)
+    at.button(key="wf-close-workshop").click().run()
+    assert (saved(workshops, workshop.id).closed, at.button(key="wf-reopen-workshop").label) == (
+        True,
+        "Reopen the workshop",
+    )
+
+
+def test_the_participant_cap_comes_from_its_setting(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, bank: QuestionBank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHECKLIST_WORKSHOP_MAX_PARTICIPANTS", "1")
+    workshop, _ = join_workshop(create_workshop(bank))
+    workshops.create(workshop)
+    at = page(new_app, PARTICIPANT, join=workshop.join_code)
+    at.button[0].click().run()
+    assert (len(saved(workshops, workshop.id).participants), "full (1 participants)" in at.error[0].value) == (
+        1,
+        True,
+    )
+
+
+def test_after_ten_wrong_codes_even_the_right_code_is_refused(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, bank: QuestionBank
+) -> None:
+    workshop = room_with_answers(bank, workshops, [])
+    at = page(new_app, PARTICIPANT)
+    for n in range(10):
+        at.query_params["join"] = f"WRONG{n}"
+        at.run()
+    at.query_params["join"] = workshop.join_code
+    at.run()
+    assert ("Too many wrong join codes" in at.error[0].value, [b.label for b in at.button]) == (
+        True,
+        ["Find the workshop"],
     )
