@@ -35,6 +35,17 @@ def max_participants() -> int:
     return MAX_PARTICIPANTS
 
 
+def max_participants_problem() -> str | None:
+    """A plain message when the cap setting is there but is not a whole number above 0."""
+    configured = (os.environ.get(MAX_PARTICIPANTS_SETTING) or "").strip()
+    if not configured or (configured.isdigit() and int(configured) > 0):
+        return None
+    return (
+        f"The server's {MAX_PARTICIPANTS_SETTING} setting is {configured!r}, which is not a whole number "
+        f"above 0, so the usual cap of {MAX_PARTICIPANTS} participants applies."
+    )
+
+
 def answer_label(value: str) -> str:
     return ANSWER_LABELS[AnswerValue(value)]
 

@@ -316,6 +316,8 @@ def _who_can_join(bank: QuestionBank, workshop: Workshop) -> None:
         st.info("This workshop is closed: its join code no longer works and no answers are taken.")
         st.button("Reopen the workshop", key="wf-reopen-workshop", on_click=_change, args=(workshop.id, _reopened))
         return
+    if problem := common.max_participants_problem():
+        st.warning(problem)
     st.session_state[JOINING_TOGGLE] = workshop.joining_open
     st.toggle(
         f"Let new people join with the code (at most {common.max_participants()})",

@@ -56,6 +56,19 @@ def test_the_consensus_assessment_opens_in_a_new_tab_and_the_facilitator_screen_
     expect(page.get_by_text(workshop.join_code).first).to_be_visible()
 
 
+def test_the_back_button_returns_to_the_facilitator_screen_after_leaving_it(page: Page, app_server: AppServer) -> None:
+    workshop = seeded_workshop(app_server, "Back day")
+    open_app(page, app_server, "workshop", w=workshop.id)
+    page.get_by_role("button", name="Create the consensus assessment").click()
+    wait_for_text(page, "Open the consensus assessment")
+    page.locator('[data-testid="stSidebar"]').get_by_text("Start").click()
+    wait_for_text(page, "Start a new assessment")
+
+    page.go_back()
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text("Workshop: Back day")
+    expect(page.get_by_text(workshop.join_code).first).to_be_visible()
+
+
 def test_the_menu_leads_back_to_the_running_workshop(page: Page, app_server: AppServer) -> None:
     workshop = seeded_workshop(app_server, "Menu day")
     open_app(page, app_server, "workshop", w=workshop.id)

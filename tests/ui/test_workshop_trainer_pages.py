@@ -159,3 +159,15 @@ def test_after_ten_wrong_codes_even_the_right_code_is_refused(
         True,
         ["Find the workshop"],
     )
+
+
+def test_a_cap_setting_that_is_not_a_number_is_reported_and_the_usual_cap_applies(
+    new_app: Callable[..., AppTest], workshops: WorkshopStore, bank: QuestionBank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHECKLIST_WORKSHOP_MAX_PARTICIPANTS", "lots")
+    workshop = room_with_answers(bank, workshops, [])
+    at = page(new_app, FACILITATOR, w=workshop.id)
+    assert (
+        any("'lots', which is not a whole number" in w.value for w in at.warning),
+        at.toggle(key="wf-joining").label,
+    ) == (True, "Let new people join with the code (at most 200)")
