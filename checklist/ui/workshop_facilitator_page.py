@@ -228,7 +228,8 @@ def _join_details(bank: QuestionBank, workshop: Workshop) -> None:
                 st.text(f"Service being rated: {workshop.service.name}")
             common.show_scenario(bank, workshop, expanded=False)
         if address.link.startswith("http"):
-            qr_column.image(qr_png(address.link), caption=f"QR code of {address.link}", width=240)
+            # No caption: Streamlit draws captions in a grey too faint to read, and the link is beside it.
+            qr_column.image(qr_png(address.link), alt=f"QR code of {address.link}", width=240)
         if address.problem:
             st.warning(address.problem)
         if address.reachable is False:

@@ -149,7 +149,7 @@ def test_a_configured_public_address_is_the_join_link_and_its_qr_code(page: Page
         join = page.locator(".st-key-wf-join")
         link = f"http://192.0.2.10:8501/join?join={workshop.join_code}"
         expect(join.locator('[data-testid="stCode"]')).to_contain_text(link)
-        expect(join.get_by_text(f"QR code of {link}")).to_be_visible()
+        expect(join.get_by_role("img", name=f"QR code of {link}")).to_be_visible()
         expect(join.get_by_text("Phones in the room cannot open this link.")).to_have_count(0)
     finally:
         server.stop()
