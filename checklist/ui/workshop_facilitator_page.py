@@ -76,6 +76,7 @@ def show() -> None:
     workshop_id = st.query_params.get(common.FACILITATOR_PARAM)
     if not workshop_id:
         st.title("Run a workshop")
+        common.show_problem()
         _way_back()
         _create_form(bank)
         return
@@ -168,7 +169,6 @@ def _create_form(bank: QuestionBank) -> None:
         "Everyone rates the same service on their own device; then the room sees where answers differ, "
         "discusses and agrees. Everything made in a workshop is marked as practice."
     )
-    common.show_problem()
     bases = [BLANK, *(e.id for e in EXAMPLES)]
     labels = {BLANK: "A blank profile (every question applies)"} | {e.id: f"Example: {e.name}" for e in EXAMPLES}
     with st.form("wf-create", border=True):

@@ -171,3 +171,10 @@ def test_a_cap_setting_that_is_not_a_number_is_reported_and_the_usual_cap_applie
         any("'lots', which is not a whole number" in w.value for w in at.warning),
         at.toggle(key="wf-joining").label,
     ) == (True, "Let new people join with the code (at most 200)")
+
+
+def test_a_pasted_link_without_a_workshop_in_it_says_what_to_paste(new_app: Callable[..., AppTest]) -> None:
+    at = page(new_app, FACILITATOR)
+    at.text_input(key="wf-link").input("http://192.0.2.7:8501/join?join=ABCDEF")
+    at.button(key="wf-reopen-submit").click().run()
+    assert ("w" in at.query_params, "Paste the whole facilitator's link" in at.error[0].value) == (False, True)
