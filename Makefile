@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench lock system-deps docs-images clean
+.PHONY: run serve-room test lint bench lock system-deps docs-images clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 run: $(STAMP)
 	$(BIN)/streamlit run app.py
+
+# A workshop in one room: serve on this machine's network address (not loopback), print the join
+# address and its QR code. Reachable by everyone on that network while it runs. ROOM_ADDRESS=, PORT=
+serve-room: $(STAMP)
+	$(BIN)/python scripts/serve_room.py
 
 system-deps:
 	scripts/system-deps.sh

@@ -17,7 +17,7 @@ from __future__ import annotations
 import secrets
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -35,12 +35,21 @@ from checklist.domain.assessment import (
 )
 from checklist.domain.bank import Question, QuestionBank, Theme
 from checklist.domain.errors import ChecklistError
+from checklist.domain.examples import EXAMPLES
 
 # No 0/O or 1/I/L: a code read aloud or copied from a projector must not be misread.
 JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
 MAX_PARTICIPANTS = 200
 ANONYMOUS = "Anonymous"
+# Wrong join codes allowed per browser session and per address in WRONG_CODE_WINDOW; then even the
+# right code is refused until the window has passed. A room of real people never comes near it;
+# a script guessing the 31^6 codes is held to a few hundred guesses an hour.
+WRONG_CODE_LIMIT = 10
+WRONG_CODE_WINDOW = timedelta(minutes=1)
+CLOSED = "the facilitator has closed this workshop; its join code no longer works"
+JOINING_CLOSED = "the facilitator has closed joining: this workshop takes no new participants"
+REMOVED = "the facilitator removed you from this workshop"
 
 JoinCode = Annotated[str, StringConstraints(pattern=rf"^[{JOIN_ALPHABET}]{{{JOIN_CODE_LENGTH}}}$")]
 
@@ -57,6 +66,7 @@ class Participant(_Model):
     id: Key = Field(default_factory=new_id)
     # Empty means the participant chose to stay anonymous.
     name: ShortText = ""
+    joined_at: datetime | None = None
 
     @property
     def shown_name(self) -> str:
@@ -79,6 +89,10 @@ class Workshop(_Model):
     consensus: dict[Key, Answer] = Field(default_factory=dict)
     consensus_assessment_id: Key | None = None
     created_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    joining_open: bool = True
+    closed: bool = False
+    # Participants the facilitator removed: their link then says so instead of offering to join again.
+    removed: tuple[Key, ...] = ()
 
     def answers_of(self, participant_id: str) -> dict[str, Answer]:
         return dict(self.answers.get(participant_id, {}))
@@ -94,6 +108,29 @@ class QuestionSpread(_Model):
     participants: int
     disagreement: float
     opposite_answers: bool
+
+
+class ServiceScenario(_Model):
+    """What the room needs to know about the service it rates, so nobody rates a name they know nothing of."""
+
+    name: str
+    description: str
+    # (the profile question, the service's answer), in the bank's order
+    facts: tuple[tuple[str, str], ...]
+
+
+def service_scenario(bank: QuestionBank, workshop: Workshop) -> ServiceScenario | None:
+    """The service being rated: the example's description and its profile in words; None for a blank profile."""
+    example = next((e for e in EXAMPLES if e.id == workshop.example_id), None)
+    profile = workshop.service.profile
+    facts = tuple((p.text, p.label_of(profile[p.id])) for p in bank.profile if p.id in profile)
+    if example is None and not facts:
+        return None
+    return ServiceScenario(
+        name=workshop.service.name or (example.name if example else ""),
+        description=example.description if example else "",
+        facts=facts,
+    )
 
 
 def new_join_code() -> str:
@@ -132,13 +169,37 @@ def create_workshop(
     )
 
 
-def join_workshop(workshop: Workshop, name: str = "") -> tuple[Workshop, Participant]:
-    """Add a participant; an empty name means anonymous."""
-    if len(workshop.participants) >= MAX_PARTICIPANTS:
-        raise WorkshopError("workshop", [f"this workshop is full ({MAX_PARTICIPANTS} participants)"])
-    participant = Participant(name=name.strip()[:500])
+def join_workshop(workshop: Workshop, name: str = "", *, limit: int = MAX_PARTICIPANTS) -> tuple[Workshop, Participant]:
+    """Add a participant (an empty name means anonymous), if the workshop takes new ones."""
+    if workshop.closed:
+        raise WorkshopError("workshop", [CLOSED])
+    if not workshop.joining_open:
+        raise WorkshopError("workshop", [JOINING_CLOSED])
+    if len(workshop.participants) >= limit:
+        raise WorkshopError("workshop", [f"this workshop is full ({limit} participants)"])
+    participant = Participant(name=name.strip()[:500], joined_at=datetime.now(UTC))
     participants = {**workshop.participants, participant.id: participant}
     return workshop.model_copy(update={"participants": participants}), participant
+
+
+def remove_participant(workshop: Workshop, participant_id: str) -> Workshop:
+    """Take a participant and their answers out of the room; their link then says they were removed."""
+    participants = {pid: p for pid, p in workshop.participants.items() if pid != participant_id}
+    answers = {pid: own for pid, own in workshop.answers.items() if pid != participant_id}
+    removed = workshop.removed if participant_id in workshop.removed else (*workshop.removed, participant_id)
+    return workshop.model_copy(update={"participants": participants, "answers": answers, "removed": removed})
+
+
+def remove_silent_participants(workshop: Workshop) -> Workshop:
+    """Remove everyone who has joined but answered nothing (a script filling the room, people who left)."""
+    for pid in [pid for pid in workshop.participants if not workshop.answers.get(pid)]:
+        workshop = remove_participant(workshop, pid)
+    return workshop
+
+
+def too_many_wrong_codes(wrong_codes: int, limit: int = WRONG_CODE_LIMIT) -> bool:
+    """Whether wrong codes from one session or address in the last window mean: refuse every code for now."""
+    return wrong_codes >= limit
 
 
 def workshop_questions(bank: QuestionBank, workshop: Workshop) -> list[tuple[Theme, Question]]:
@@ -152,6 +213,10 @@ def with_participant_answer(
     bank: QuestionBank, workshop: Workshop, participant_id: str, question_id: str, answer: Answer | None
 ) -> Workshop:
     """Record (or clear, with None) one participant's answer to one workshop question."""
+    if workshop.closed:
+        raise WorkshopError("workshop", [CLOSED])
+    if participant_id in workshop.removed:
+        raise WorkshopError("workshop", [REMOVED])
     if participant_id not in workshop.participants:
         raise WorkshopError("workshop", ["this participant has not joined the workshop; join again with the code"])
     _require_workshop_question(bank, workshop, question_id)
@@ -233,20 +298,29 @@ def consensus_assessment(
     consensus: Mapping[str, Answer] | None = None,
     *,
     assessed_on: date | None = None,
+    existing: Assessment | None = None,
 ) -> Assessment:
     """The agreed answers as an ordinary assessment, marked as practice.
 
     Answers to questions outside the workshop are dropped: the workshop chose
     its themes, and the assessment must not claim more than the room discussed.
+    Given the workshop's `existing` consensus assessment, the same assessment is
+    brought up to date (same id, its action plan and notes kept, the agreed
+    answers replacing the ones it had), so a workshop never has two.
     """
     agreed = workshop.consensus if consensus is None else consensus
     in_workshop = {q.id for _, q in workshop_questions(bank, workshop)}
+    answers = {qid: a for qid, a in agreed.items() if qid in in_workshop}
+    if existing is not None:
+        # The room's agreement wins on the questions it discussed; answers added later elsewhere stay.
+        kept = {qid: a for qid, a in existing.answers.items() if qid not in in_workshop}
+        return existing.model_copy(update={"answers": {**kept, **answers}, "practice": True})
     return Assessment(
         practice=True,
         bank=bank_ref(bank),
         service=workshop.service,
         assessed_on=assessed_on or date.today(),
-        answers={qid: a for qid, a in agreed.items() if qid in in_workshop},
+        answers=answers,
         created_with=f"workshop {workshop.join_code}",
     )
 

@@ -40,8 +40,17 @@ def question_label(bank: QuestionBank, question_id: str, number: int) -> str:
     return f"{number}. {short}"
 
 
-def spread_chart(bank: QuestionBank, spreads: list[QuestionSpread]) -> Any:
-    """Stacked bars of how many gave each answer, one bar per question, in the order given."""
+def spread_chart(
+    bank: QuestionBank,
+    spreads: list[QuestionSpread],
+    *,
+    title: str = "How the room answered, most disagreed first",
+    first_number: int = 1,
+) -> Any:
+    """Stacked bars of how many gave each answer, one bar per question, in the order given.
+
+    `first_number` numbers the bars as the discussion does, so one question shown alone keeps its number.
+    """
     rows = [
         {
             "question": question_label(bank, spread.question_id, number),
@@ -50,11 +59,11 @@ def spread_chart(bank: QuestionBank, spreads: list[QuestionSpread]) -> Any:
             "count": spread.counts[value],
             "label": f"{SHORT_LABELS[value]} {spread.counts[value]}",
         }
-        for number, spread in enumerate(spreads, start=1)
+        for number, spread in enumerate(spreads, start=first_number)
         for value in AnswerValue
         if spread.counts[value]
     ]
-    order = [question_label(bank, s.question_id, n) for n, s in enumerate(spreads, start=1)]
+    order = [question_label(bank, s.question_id, n) for n, s in enumerate(spreads, start=first_number)]
     described = "; ".join(
         f"{label}: " + ", ".join(f"{ANSWER_LABELS[v]} {s.counts[v]}" for v in AnswerValue if s.counts[v])
         for label, s in zip(order, spreads, strict=True)
@@ -67,6 +76,8 @@ def spread_chart(bank: QuestionBank, spreads: list[QuestionSpread]) -> Any:
                 "answer:N",
                 title="Answer",
                 scale=alt.Scale(domain=list(ANSWER_LABELS.values()), range=[ANSWER_COLOURS[v] for v in AnswerValue]),
+                # Below the bars, where all five answers fit; at the side "Not applicable" was cut off.
+                legend=alt.Legend(orient="bottom", columns=5),
             )
         )
     )
@@ -85,7 +96,7 @@ def spread_chart(bank: QuestionBank, spreads: list[QuestionSpread]) -> Any:
             ],
         )
         .properties(
-            title="How the room answered, most disagreed first",
+            title=title,
             description=f"Stacked bar chart of answers per question. {described}",
         )
     )

@@ -7,15 +7,29 @@ between, and otherwise try again with the newer copy. Nobody's answer is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from pydantic import ValidationError
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
-from checklist.domain.workshop import Workshop, new_join_code
+from checklist.domain.workshop import WRONG_CODE_WINDOW, Workshop, new_join_code
 from checklist.storage.database import (
     KeyClash,
     KeyNotComparable,
@@ -39,6 +53,17 @@ workshops = Table(
     Column("revision", Integer, nullable=False),
     Column("document", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# Wrong join codes, one row each, by who tried ("session:<id>" or "address:<ip>"). In the database,
+# not in memory, so the limit holds across several app processes and a restart.
+wrong_codes = Table(
+    "workshop_wrong_codes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("who", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_workshop_wrong_codes_who_at", "who", "at"),
 )
 
 
@@ -93,6 +118,29 @@ class WorkshopStore(TableStore):
             except StaleRevision:
                 continue
         raise StoreUnavailable(BUSY)
+
+    def record_wrong_code(self, who: Iterable[str], *, now: datetime | None = None) -> None:
+        """Count one wrong join code against each of `who`, and forget those older than the window."""
+        moment = now or datetime.now(UTC)
+        rows = [{"who": w[:200], "at": moment} for w in who]
+        with self._writing() as conn:
+            conn.execute(delete(wrong_codes).where(wrong_codes.c.at < moment - WRONG_CODE_WINDOW))
+            if rows:
+                conn.execute(insert(wrong_codes), rows)
+
+    def wrong_codes_since(self, who: Iterable[str], *, window: timedelta = WRONG_CODE_WINDOW) -> int:
+        """The most wrong codes any one of `who` gave in the last `window`."""
+        keys = [w[:200] for w in who]
+        if not keys:
+            return 0
+        since = datetime.now(UTC) - window
+        counted = (
+            select(wrong_codes.c.who, func.count().label("n"))
+            .where(wrong_codes.c.who.in_(keys), wrong_codes.c.at >= since)
+            .group_by(wrong_codes.c.who)
+        )
+        with self._reading() as conn:
+            return max((row.n for row in conn.execute(counted)), default=0)
 
     def _one(self, condition: ColumnElement[bool]) -> StoredWorkshop | None:
         try:

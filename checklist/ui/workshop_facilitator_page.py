@@ -7,7 +7,11 @@ Nothing here shows who gave which answer.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +20,7 @@ from checklist import __version__
 from checklist.domain.assessment import ANSWER_LABELS, Service
 from checklist.domain.bank import QuestionBank, Theme
 from checklist.domain.examples import EXAMPLES, example_base_service, example_service
+from checklist.domain.join_address import PUBLIC_URL_SETTING, JoinAddress, join_address
 from checklist.domain.workshop import (
     QuestionSpread,
     Workshop,
@@ -24,8 +29,12 @@ from checklist.domain.workshop import (
     consensus_assessment,
     create_workshop,
     progress,
+    remove_participant,
+    remove_silent_participants,
     with_consensus,
+    workshop_questions,
 )
+from checklist.render.qr import qr_png
 from checklist.render.spread_chart import question_label, spread_chart
 from checklist.render.spread_export import spread_csv, spread_json
 from checklist.storage import StoreError
@@ -37,7 +46,25 @@ from checklist.ui.text import literal
 LIVE_EVERY = timedelta(seconds=5)
 BLANK = "blank"
 TITLE_INPUT, BASE_INPUT, THEMES_INPUT = "wf-title", "wf-base", "wf-themes"
-LIVE_TOGGLE, ROOM_TOGGLE, ROOM_QUESTION = "wf-live", "wf-room", "wf-room-question"
+LIVE_TOGGLE, ROOM_QUESTION = "wf-live", "wf-room-question"
+NOT_REACHABLE = (
+    "**Phones in the room cannot open this link.** It points at {host}, which means this computer only. "
+    "To run the workshop on the room's network, stop the app and start it with `make serve-room` "
+    '(README, "Workshops on the room\'s network"), which prints the address to share; or, on a shared '
+    "server, set CHECKLIST_PUBLIC_URL to the address participants use."
+)
+# Not widget keys: they must outlive the widgets that set them, which the room's view does not show.
+ROOM_ON, CURRENT = "wf-room", "wf-current-question"
+# The room's view is for a projector: no menu, no header, large type. Our own constant CSS, never user text.
+PROJECTOR_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display: none;}
+.st-key-wf-projector p, .st-key-wf-projector li {font-size: 1.75rem; line-height: 1.4;}
+.st-key-wf-projector h2 {font-size: 3rem; line-height: 1.2;}
+.st-key-wf-projector-steps button {opacity: 0.6;}
+</style>"""
+LINK_INPUT = "wf-link"
+JOINING_TOGGLE = "wf-joining"
+RUNNING = "wf-running"  # workshop id -> its title, for the workshops this browser tab runs
 
 
 def show() -> None:
@@ -49,27 +76,30 @@ def show() -> None:
     workshop_id = st.query_params.get(common.FACILITATOR_PARAM)
     if not workshop_id:
         st.title("Run a workshop")
+        common.show_problem()
+        _way_back()
         _create_form(bank)
         return
     workshop = _load(workshop_id)
     if workshop is None:
         st.title("Workshop")
         return
-    room = st.session_state.get(ROOM_TOGGLE, False)
-    if not room:
-        st.title(f"Workshop: {literal(workshop.title)}" if workshop.title else "Workshop")
-        _join_details(workshop)
-    common.show_problem()
-    st.toggle("Show the room: one question at a time, nothing else on screen", key=ROOM_TOGGLE)
-    if not room:
-        st.toggle("Update the answers every few seconds", key=LIVE_TOGGLE, value=True)
-        # A whole-page rerun, so the discussion below shows the newest answers too.
-        st.button("Refresh now", key="wf-refresh")
-        _live(bank, workshop.id)
-    _discussion(bank, workshop)
-    if not room:
-        _consensus_assessment(bank, workshop)
-        _exports(bank, workshop)
+    _remember_running(workshop)
+    if st.session_state.get(ROOM_ON):
+        _projector(bank, workshop.id)
+        return
+    st.title(f"Workshop: {literal(workshop.title)}" if workshop.title else "Workshop")
+    _join_details(bank, workshop)
+    st.button(
+        "Show the room: one question, large, for the projector",
+        key="wf-show-room",
+        icon=":material/present_to_all:",
+        on_click=_set_room,
+        args=(True,),
+    )
+    st.toggle("Update the answers every few seconds", key=LIVE_TOGGLE, value=True)
+    st.button("Refresh now", key="wf-refresh")
+    _live(bank, workshop.id)
 
 
 def _load(workshop_id: str) -> Workshop | None:
@@ -85,6 +115,52 @@ def _load(workshop_id: str) -> Workshop | None:
     return stored.workshop
 
 
+# Finding the way back ---------------------------------------------------------
+
+
+def _remember_running(workshop: Workshop) -> None:
+    """This browser tab runs this workshop: the menu's "Run a workshop" leads back to it."""
+    running: dict[str, str] = st.session_state.setdefault(RUNNING, {})
+    running[workshop.id] = workshop.title or f"Workshop {workshop.join_code}"
+
+
+def _way_back() -> None:
+    running: dict[str, str] = st.session_state.get(RUNNING, {})
+    if running:
+        st.subheader("Workshops you are running in this browser")
+        for workshop_id, title in running.items():
+            st.page_link(
+                common.FACILITATOR_PAGE.path,
+                label=f"Back to {title}",
+                icon=":material/arrow_back:",
+                query_params={common.FACILITATOR_PARAM: workshop_id},
+            )
+    with st.form("wf-reopen", border=True):
+        st.text_input(
+            "Running a workshop already? Paste your facilitator's link (it ends in ?w= and a code)",
+            key=LINK_INPUT,
+            max_chars=500,
+        )
+        st.form_submit_button("Open my workshop", on_click=_reopen, key="wf-reopen-submit")
+    st.subheader("Start a new workshop")
+
+
+def _reopen() -> None:
+    workshop_id = facilitator_key(st.session_state.get(LINK_INPUT) or "")
+    if not workshop_id:
+        common.remember_problem("Paste the whole facilitator's link, or the code after ?w= in it.")
+        return
+    common.remember_problem(None)
+    st.query_params[common.FACILITATOR_PARAM] = workshop_id
+
+
+def facilitator_key(pasted: str) -> str:
+    """The workshop id in a pasted facilitator's link, or the pasted id itself."""
+    text = pasted.strip()
+    found = parse_qs(urlsplit(text).query).get(common.FACILITATOR_PARAM) if "?" in text else None
+    return found[0].strip() if found else text if text and "/" not in text and "=" not in text else ""
+
+
 # Creating ---------------------------------------------------------------
 
 
@@ -93,7 +169,6 @@ def _create_form(bank: QuestionBank) -> None:
         "Everyone rates the same service on their own device; then the room sees where answers differ, "
         "discusses and agrees. Everything made in a workshop is marked as practice."
     )
-    common.show_problem()
     bases = [BLANK, *(e.id for e in EXAMPLES)]
     labels = {BLANK: "A blank profile (every question applies)"} | {e.id: f"Example: {e.name}" for e in EXAMPLES}
     with st.form("wf-create", border=True):
@@ -106,7 +181,9 @@ def _create_form(bank: QuestionBank) -> None:
             format_func=titles.__getitem__,
             key=THEMES_INPUT,
         )
-        st.form_submit_button("Create the workshop", type="primary", on_click=_create, args=(bank,))
+        st.form_submit_button(
+            "Create the workshop", type="primary", on_click=_create, args=(bank,), key="wf-create-submit"
+        )
 
 
 def _create(bank: QuestionBank) -> None:
@@ -132,36 +209,51 @@ def _create(bank: QuestionBank) -> None:
 # Join code and live progress ---------------------------------------------------
 
 
-def _join_link(code: str) -> str:
-    page = st.context.url or ""
-    base = page.split("?")[0].rsplit("/", 1)[0] if page else ""
-    return f"{base}/join?{common.JOIN_PARAM}={code}"
+def _join_address(code: str) -> JoinAddress:
+    return join_address(
+        code, public_url=os.environ.get(PUBLIC_URL_SETTING), page_url=st.context.url, param=common.JOIN_PARAM
+    )
 
 
-def _join_details(workshop: Workshop) -> None:
-    with st.container(border=True):
+def _join_details(bank: QuestionBank, workshop: Workshop) -> None:
+    address = _join_address(workshop.join_code)
+    with st.container(border=True, key="wf-join"):
         st.subheader("Join code")
-        st.markdown(f"# {workshop.join_code}")
-        st.write("Participants open this link, or the Join a workshop page, and enter the code:")
-        st.code(_join_link(workshop.join_code), language=None)
-        if workshop.service.name:
-            st.text(f"Service being rated: {workshop.service.name}")
-        st.write(
-            "Keep this page's address: it is the facilitator's link and the only way back to this screen. "
-            "Do not share it with participants."
-        )
+        code_column, qr_column = st.columns([3, 2])
+        with code_column:
+            st.markdown(f"# {workshop.join_code}")
+            st.write("Participants scan the QR code or open this link, or open Join a workshop and enter the code:")
+            st.code(address.link, language=None)
+            if workshop.service.name:
+                st.text(f"Service being rated: {workshop.service.name}")
+            common.show_scenario(bank, workshop, expanded=False)
+        if address.link.startswith("http"):
+            # No caption: Streamlit draws captions in a grey too faint to read, and the link is beside it.
+            qr_column.image(qr_png(address.link), alt=f"QR code of {address.link}", width=240)
+        if address.problem:
+            st.warning(address.problem)
+        if address.reachable is False:
+            st.warning(NOT_REACHABLE.format(host=literal(address.host)), icon=":material/wifi_off:")
+        st.write("Keep this page's address: it is the facilitator's link. Do not share it with participants.")
 
 
 def _live(bank: QuestionBank, workshop_id: str) -> None:
     every = LIVE_EVERY if st.session_state.get(LIVE_TOGGLE, True) else None
 
+    # Everything that shows the room's answers reads one copy of the workshop on the same tick,
+    # so the discussion card can never lag behind or contradict the chart above it.
     @st.fragment(run_every=every)
     def live() -> None:
         workshop = _load(workshop_id)
         if workshop is None:
             return
+        common.show_problem()
         _progress(bank, workshop)
         _spread(bank, workshop)
+        _discussion(bank, workshop)
+        _consensus_assessment(bank, workshop)
+        _exports(bank, workshop)
+        _who_can_join(bank, workshop)
 
     live()
 
@@ -216,7 +308,93 @@ def spread_table(bank: QuestionBank, spreads: list[QuestionSpread]) -> pd.DataFr
     return pd.DataFrame(rows)
 
 
+# Who can join -------------------------------------------------------------------
+
+
+def _who_can_join(bank: QuestionBank, workshop: Workshop) -> None:
+    st.subheader("Who can join")
+    if workshop.closed:
+        st.info("This workshop is closed: its join code no longer works and no answers are taken.")
+        st.button("Reopen the workshop", key="wf-reopen-workshop", on_click=_change, args=(workshop.id, _reopened))
+        return
+    if problem := common.max_participants_problem():
+        st.warning(problem)
+    st.session_state[JOINING_TOGGLE] = workshop.joining_open
+    st.toggle(
+        f"Let new people join with the code (at most {common.max_participants()})",
+        key=JOINING_TOGGLE,
+        on_change=_joining_changed,
+        args=(workshop.id,),
+    )
+    st.button(
+        "Close the workshop: the code stops working and no more answers are taken",
+        key="wf-close-workshop",
+        on_click=_change,
+        args=(workshop.id, _closed),
+    )
+    _participants(bank, workshop)
+
+
+def _participants(bank: QuestionBank, workshop: Workshop) -> None:
+    people = list(workshop.participants.values())
+    total = len(workshop_questions(bank, workshop))
+    with st.expander(f"Participants ({len(people)}): remove someone who should not be here"):
+        st.write("Names are never shown here: each person is listed by when they joined and how much they answered.")
+        silent = sum(1 for p in people if not workshop.answers.get(p.id))
+        st.button(
+            f"Remove everyone who has answered nothing ({silent})",
+            key="wf-remove-silent",
+            disabled=not silent,
+            on_click=_change,
+            args=(workshop.id, remove_silent_participants),
+        )
+        for number, person in enumerate(people, start=1):
+            joined = f"joined {person.joined_at:%H:%M} UTC, " if person.joined_at else ""
+            answered = len(workshop.answers.get(person.id, {}))
+            row, button = st.columns([4, 1])
+            row.text(f"Participant {number}: {joined}{answered} of {total} answered")
+            button.button(
+                "Remove",
+                key=f"wf-remove-{person.id}",
+                on_click=_change,
+                args=(workshop.id, partial(remove_participant, participant_id=person.id)),
+            )
+
+
+def _closed(workshop: Workshop) -> Workshop:
+    return workshop.model_copy(update={"closed": True})
+
+
+def _reopened(workshop: Workshop) -> Workshop:
+    return workshop.model_copy(update={"closed": False})
+
+
+def _joining_changed(workshop_id: str) -> None:
+    joining = bool(st.session_state.get(JOINING_TOGGLE))
+    _change(workshop_id, lambda w: w.model_copy(update={"joining_open": joining}))
+
+
+def _change(workshop_id: str, change: Callable[[Workshop], Workshop]) -> None:
+    try:
+        common.store().update(workshop_id, change)
+    except (StoreError, WorkshopError) as exc:
+        common.remember_problem(f"The change was not saved: {exc.message}")
+        return
+    common.remember_problem(None)
+
+
 # Discussion and consensus -----------------------------------------------------
+
+
+def _set_room(on: bool) -> None:
+    st.session_state[ROOM_ON] = on
+
+
+def _current(order: list[str]) -> int:
+    """Where the discussion is, kept by question id so a new answer that reorders the list does not move it."""
+    if st.session_state.get(CURRENT) not in order:
+        st.session_state[CURRENT] = order[0]
+    return order.index(st.session_state[CURRENT])
 
 
 def _discussion(bank: QuestionBank, workshop: Workshop) -> None:
@@ -226,50 +404,82 @@ def _discussion(bank: QuestionBank, workshop: Workshop) -> None:
         return
     order = [s.question_id for s in spreads]
     st.subheader("Discuss and agree, one question at a time")
-    current = st.session_state.get(ROOM_QUESTION)
-    if current not in order:
-        st.session_state[ROOM_QUESTION] = order[0]
+    at = _current(order)
+    st.session_state[ROOM_QUESTION] = order[at]
     st.selectbox(
         "Question (most disagreed first)",
         options=order,
         format_func=lambda qid: question_label(bank, qid, order.index(qid) + 1),
         key=ROOM_QUESTION,
+        on_change=_picked,
     )
-    at = order.index(st.session_state[ROOM_QUESTION])
+    _steps(order, at)
+    with st.container(border=True, key="wf-card"):
+        _room_question(bank, workshop, spreads[at], at)
+        _consensus_input(bank, workshop, spreads[at].question_id)
+
+
+def _picked() -> None:
+    st.session_state[CURRENT] = st.session_state[ROOM_QUESTION]
+
+
+def _steps(order: list[str], at: int) -> None:
     previous, following = st.columns(2)
     previous.button("Previous question", key="wf-previous", disabled=at == 0, on_click=_move, args=(order, at - 1))
     following.button(
         "Next question", key="wf-next", disabled=at + 1 >= len(order), on_click=_move, args=(order, at + 1)
     )
-    _room_question(bank, workshop, spreads[at], at)
 
 
 def _move(order: list[str], index: int) -> None:
-    st.session_state[ROOM_QUESTION] = order[index]
+    st.session_state[CURRENT] = order[index]
+
+
+def _projector(bank: QuestionBank, workshop_id: str) -> None:
+    """The room's view: the current question in large type, live, with no menu and no facilitator's controls."""
+    st.html(PROJECTOR_CSS)
+
+    @st.fragment(run_every=LIVE_EVERY)
+    def card() -> None:
+        workshop = _load(workshop_id)
+        if workshop is None:
+            return
+        spreads = answer_spread(bank, workshop)
+        if not spreads:
+            st.info("None of the chosen questions applies to this service's profile.")
+            return
+        order = [s.question_id for s in spreads]
+        at = _current(order)
+        with st.container(key="wf-projector"):
+            _room_question(bank, workshop, spreads[at], at)
+        with st.container(key="wf-projector-steps"):
+            _steps(order, at)
+
+    card()
+    st.button("Back to the facilitator's screen", key="wf-leave-room", on_click=_set_room, args=(False,))
 
 
 def _room_question(bank: QuestionBank, workshop: Workshop, spread: QuestionSpread, index: int) -> None:
     question, theme = bank.question(spread.question_id), bank.theme_of(spread.question_id)
     if question is None or theme is None:
         return
-    with st.container(border=True):
-        st.text(theme.title)
-        st.markdown(f"### {literal(question.text)}")
-        people = len(workshop.participants)
-        st.write(
-            f"{spread.answered} of {people} answered. Disagreement: {spread.disagreement:.0%}. "
-            + "; ".join(f"{ANSWER_LABELS[v]}: {n}" for v, n in spread.counts.items())
-            + "."
-        )
-        if spread.answered:
-            st.altair_chart(spread_chart(bank, [spread]), width="stretch")
-        st.markdown(f"**Why it matters.** {literal(question.why)}")
-        st.markdown(f"**What met looks like.** {literal(question.good_looks_like)}")
-        _evidence(bank, theme)
-        if theme.prompts:
-            prompt = theme.prompts[index % len(theme.prompts)]
-            st.markdown(f"**For discussion.** {literal(prompt)}")
-        _consensus_input(bank, workshop, spread.question_id)
+    st.text(theme.title)
+    st.markdown(f"## {literal(question.text)}")
+    people = len(workshop.participants)
+    st.write(
+        f"{spread.answered} of {people} answered. Disagreement: {spread.disagreement:.0%}. "
+        + "; ".join(f"{ANSWER_LABELS[v]}: {n}" for v, n in spread.counts.items())
+        + "."
+    )
+    if spread.answered:
+        chart = spread_chart(bank, [spread], title="How the room answered this question", first_number=index + 1)
+        st.altair_chart(chart, width="stretch")
+    st.markdown(f"**Why it matters.** {literal(question.why)}")
+    st.markdown(f"**What “met” looks like.** {literal(question.good_looks_like)}")
+    _evidence(bank, theme)
+    if theme.prompts:
+        prompt = theme.prompts[index % len(theme.prompts)]
+        st.markdown(f"**For discussion.** {literal(prompt)}")
 
 
 def _evidence(bank: QuestionBank, theme: Theme) -> None:
@@ -321,12 +531,14 @@ def _agreed(bank: QuestionBank, workshop_id: str, question_id: str) -> None:
 def _consensus_assessment(bank: QuestionBank, workshop: Workshop) -> None:
     st.subheader("The consensus assessment")
     total = len(answer_spread(bank, workshop))
+    made = workshop.consensus_assessment_id is not None
     st.write(
         f"Agreed so far: {len(workshop.consensus)} of {total} questions. The agreed answers become an ordinary "
         "assessment, marked as practice, with results, an action plan and a PDF like any other."
+        + (" Updating it again brings the same assessment up to date; its action plan is kept." if made else "")
     )
     st.button(
-        "Create the consensus assessment",
+        "Update the consensus assessment" if made else "Create the consensus assessment",
         key="wf-make-assessment",
         type="primary",
         disabled=not workshop.consensus,
@@ -334,11 +546,11 @@ def _consensus_assessment(bank: QuestionBank, workshop: Workshop) -> None:
         args=(bank, workshop.id),
     )
     if workshop.consensus_assessment_id:
-        st.page_link(
-            navigation.REVIEW.path,
-            label="Open the consensus assessment",
-            icon=":material/arrow_forward:",
-            query_params={"a": workshop.consensus_assessment_id},
+        # A new tab, so this screen stays open behind it: leaving it was the way trainers lost it.
+        st.link_button(
+            "Open the consensus assessment (in a new tab)",
+            url=f"{navigation.REVIEW.url_path}?{urlencode({'a': workshop.consensus_assessment_id})}",
+            icon=":material/open_in_new:",
         )
         st.text(f"Its id: {workshop.consensus_assessment_id}")
 
@@ -347,9 +559,17 @@ def _make_assessment(bank: QuestionBank, workshop_id: str) -> None:
     latest = common.store().get(workshop_id)
     if latest is None:
         return
-    assessment = consensus_assessment(bank, latest.workshop)
+    workshop = latest.workshop
+    assessments = resources.store()
     try:
-        resources.store().create(assessment)
+        existing = assessments.get(workshop.consensus_assessment_id) if workshop.consensus_assessment_id else None
+        if existing is not None:
+            updated = consensus_assessment(bank, workshop, existing=existing.assessment)
+            assessments.save(updated, expected_revision=existing.revision, ui_state=existing.ui_state)
+            common.remember_problem(None)
+            return
+        assessment = consensus_assessment(bank, workshop)
+        assessments.create(assessment)
         common.store().update(workshop_id, lambda w: w.model_copy(update={"consensus_assessment_id": assessment.id}))
     except StoreError as exc:
         common.remember_problem(f"The consensus assessment was not saved: {exc.message}")

@@ -6,6 +6,8 @@ so a refresh or a dropped connection brings back the same answers.
 
 from __future__ import annotations
 
+import secrets
+
 import streamlit as st
 
 from checklist.domain.assessment import Answer, has_visible_text
@@ -16,6 +18,7 @@ from checklist.domain.workshop import (
     join_workshop,
     normalise_join_code,
     participant_progress,
+    too_many_wrong_codes,
     with_participant_answer,
     workshop_questions,
 )
@@ -28,7 +31,22 @@ from checklist.ui.text import literal
 
 CODE_INPUT = "wp-code"
 NAME_INPUT = "wp-name"
+SESSION_KEY, COUNTED_KEY = "wp-session", "wp-wrong-codes-counted"
+LOCAL = "this-computer"
 NO_SUCH_CODE = "No workshop has the join code {code}. Check the code on the facilitator's screen and try again."
+TOO_MANY_WRONG_CODES = (
+    "Too many wrong join codes from this device or network in the last minute, so no code is accepted "
+    "for now. Wait a minute, check the code on the facilitator's screen, and try again."
+)
+CLOSED_SCREEN = "The facilitator has closed this workshop: its join code no longer works. Thank you for taking part."
+JOINING_CLOSED_SCREEN = (
+    "The facilitator has closed joining for this workshop, so it takes no new participants. "
+    "Ask the facilitator if you think you should be in it."
+)
+REMOVED_SCREEN = (
+    "The facilitator removed you from this workshop, so your answers are no longer part of it. "
+    "Ask the facilitator if you think this is a mistake."
+)
 
 
 def show() -> None:
@@ -38,27 +56,60 @@ def show() -> None:
     if bank is None:
         return
     code = normalise_join_code(st.query_params.get(common.JOIN_PARAM, ""))
-    stored = _find(code) if code else None
+    participant_id = st.query_params.get(common.PARTICIPANT_PARAM, "")
+    stored = _find(code, participant_id) if code else None
     if stored is None:
         _code_form(code)
         return
     workshop = stored.workshop
-    participant_id = st.query_params.get(common.PARTICIPANT_PARAM, "")
+    if workshop.closed:
+        st.info(CLOSED_SCREEN)
+        return
+    if participant_id in workshop.removed:
+        st.warning(REMOVED_SCREEN)
+        return
     if participant_id not in workshop.participants:
-        _name_form(workshop)
+        if not workshop.joining_open:
+            st.info(JOINING_CLOSED_SCREEN)
+            return
+        _name_form(bank, workshop)
         return
     _answering(bank, workshop, participant_id)
 
 
-def _find(code: str) -> StoredWorkshop | None:
+def _find(code: str, participant_id: str) -> StoredWorkshop | None:
+    """The workshop with this code, unless this browser or address has given too many wrong codes."""
     try:
         stored = common.store().by_code(code)
+        # Someone who joined already proved the code; a lockout from a neighbour's guessing must not stop them.
+        if stored is not None and participant_id and participant_id in stored.workshop.participants:
+            return stored
+        if too_many_wrong_codes(common.store().wrong_codes_since(_who())):
+            st.error(TOO_MANY_WRONG_CODES)
+            return None
+        if stored is None:
+            _count_wrong(code)
+            st.error(NO_SUCH_CODE.format(code=code))
     except StoreError as exc:
         st.error(exc.message)
         return None
-    if stored is None:
-        st.error(NO_SUCH_CODE.format(code=code))
     return stored
+
+
+def _who() -> list[str]:
+    """Who is guessing: this browser session, and the address it connects from when known."""
+    session = st.session_state.setdefault(SESSION_KEY, secrets.token_urlsafe(12))
+    # Streamlit gives no address for this machine's own connections; they are all one address.
+    address = st.context.ip_address or LOCAL
+    return [f"session:{session}", f"address:{address}"]
+
+
+def _count_wrong(code: str) -> None:
+    # Each code once per session: a refresh of the same wrong link is not another guess.
+    counted: set[str] = st.session_state.setdefault(COUNTED_KEY, set())
+    if code not in counted:
+        counted.add(code)
+        common.store().record_wrong_code(_who())
 
 
 def _code_form(code: str) -> None:
@@ -71,10 +122,11 @@ def _code_form(code: str) -> None:
             st.rerun()
 
 
-def _name_form(workshop: Workshop) -> None:
+def _name_form(bank: QuestionBank, workshop: Workshop) -> None:
     st.text(f"Workshop: {workshop.title or workshop.join_code}")
     if workshop.service.name:
         st.text(f"Service: {workshop.service.name}")
+    common.show_scenario(bank, workshop)
     common.show_problem()
     st.write("Your answers are your own: the room sees how many gave each answer, never who gave which.")
     with st.form("wp-name-form", border=False):
@@ -86,7 +138,9 @@ def _join(workshop_id: str) -> None:
     joined: list[str] = []
 
     def change(workshop: Workshop) -> Workshop:
-        updated, person = join_workshop(workshop, st.session_state.get(NAME_INPUT) or "")
+        updated, person = join_workshop(
+            workshop, st.session_state.get(NAME_INPUT) or "", limit=common.max_participants()
+        )
         joined[:] = [person.id]
         return updated
 
@@ -104,6 +158,8 @@ def _answering(bank: QuestionBank, workshop: Workshop, participant_id: str) -> N
     st.text(f"Workshop: {workshop.title or workshop.join_code} · you joined as {person.shown_name}")
     if workshop.service.name:
         st.text(f"Service: {workshop.service.name}")
+    # Open until they have started, then out of the way of the questions.
+    common.show_scenario(bank, workshop, expanded=not workshop.answers_of(participant_id))
     done, total = participant_progress(bank, workshop, participant_id)
     st.progress(done / total if total else 1.0, text=f"You have answered {done} of {total} questions")
     common.show_problem()

@@ -114,9 +114,10 @@ def test_three_participants_answer_and_the_room_agrees(contexts: list[BrowserCon
         {"a1": Answer(answer=AnswerValue.PARTLY)},
     )
 
-    facilitator.get_by_text("Open the consensus assessment").click()
-    wait_for_text(facilitator, "Review")
-    wait_for_text(facilitator, "Not answered yet (3)")
+    with facilitator.context.expect_page() as opened:
+        facilitator.get_by_text("Open the consensus assessment").click()
+    wait_for_text(opened.value, "Review")
+    wait_for_text(opened.value, "Not answered yet (3)")
 
 
 def _small_bank() -> QuestionBank:

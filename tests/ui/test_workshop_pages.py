@@ -54,7 +54,7 @@ def test_facilitator_creates_a_workshop_on_chosen_themes_from_an_example(
     at.text_input(key="wf-title").input("Team day")
     at.selectbox(key="wf-base").select("city-hub")
     at.multiselect(key="wf-themes").select("beta")
-    at.button[0].click().run()
+    at.button(key="wf-create-submit").click().run()
 
     workshop = saved(workshops, at.query_params["w"])
     assert (workshop.title, workshop.theme_ids, workshop.example_id, "(fictional)" in workshop.service.name) == (
@@ -108,13 +108,13 @@ def test_room_mode_hides_everything_but_the_question(
 ) -> None:
     workshop = room_with_answers(bank, workshops, ["met", "not_met"])
     at = page(new_app, FACILITATOR, w=workshop.id)
-    at.toggle(key="wf-room").set_value(True).run()
+    at.button(key="wf-show-room").click().run()
     assert (not at.exception, workshop.join_code in " ".join(m.value for m in at.markdown), len(at.dataframe)) == (
         True,
         False,
         0,
     )
-    assert any("### Question a1" in m.value for m in at.markdown)
+    assert any("## Question a1" in m.value for m in at.markdown)
 
 
 def test_agreed_answer_is_saved_to_the_workshop(
