@@ -220,6 +220,16 @@ class DirectoryStore(TableStore):
             ).first()
         return None if row is None else _to_organisation(row)
 
+    def owners(self) -> dict[str, Organisation]:
+        """Every owned assessment's id, with its owner."""
+        with self._reading() as conn:
+            rows = conn.execute(
+                select(assessment_owners.c.assessment_id, organisations).join(
+                    organisations, assessment_owners.c.organisation_id == organisations.c.id
+                )
+            ).all()
+        return {r.assessment_id: _to_organisation(r) for r in rows}
+
     def owned_by(self, organisation_ids: Iterable[int]) -> set[str]:
         wanted = list(organisation_ids)
         if not wanted:
