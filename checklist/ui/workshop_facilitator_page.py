@@ -349,7 +349,7 @@ def _make_assessment(bank: QuestionBank, workshop_id: str) -> None:
         return
     assessment = consensus_assessment(bank, latest.workshop)
     try:
-        resources.store().create(assessment)
+        resources.assessments().create(assessment)
         common.store().update(workshop_id, lambda w: w.model_copy(update={"consensus_assessment_id": assessment.id}))
     except StoreError as exc:
         common.remember_problem(f"The consensus assessment was not saved: {exc.message}")

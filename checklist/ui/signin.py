@@ -1,0 +1,123 @@
+"""Sign-in with OpenID Connect, through Streamlit's st.login, when `[auth]` is in .streamlit/secrets.toml.
+
+Without `[auth]` the app is a single-user tool on one computer (local mode), as it always was.
+With it, every run works out who is here, from the identity cookie and then the database:
+a signed-out visitor may open only the sign-in page and the workshop join page; a signed-in
+person with no role only a page saying whom to ask; anyone with a role every page, with
+each read and write checked below the pages (checklist.storage.access).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from enum import Enum
+
+import streamlit as st
+
+from checklist.domain.people import Person
+from checklist.storage import StoreError
+from checklist.storage.directory import subject_of
+from checklist.ui import resources, state
+from checklist.ui.navigation import PageSpec
+from checklist.ui.workshop_common import PARTICIPANT_PAGE
+
+log = logging.getLogger(__name__)
+
+SIGN_IN_PAGE = PageSpec("sign_in.py", "Sign in", "sign-in")
+NO_ROLE_PAGE = PageSpec("no_role.py", "No access yet", "no-access")
+LOCAL_MODE = "Local mode: no sign-in; everything stays on this computer."
+OWN_PAGES = "signin_pages"  # this session's st.Page objects for the two pages above
+
+
+class Visitor(Enum):
+    LOCAL = "local"  # no [auth]: single-user local mode
+    SIGNED_OUT = "signed out"
+    NO_ROLE = "no role"  # signed in, but not invited, or every role taken away
+    MEMBER = "member"  # signed in, holding at least one role
+
+
+def is_configured() -> bool:
+    """Whether `[auth]` is in the secrets: sign-in is on exactly when it is."""
+    return bool(st.secrets.load_if_toml_exists() and "auth" in st.secrets)
+
+
+def identify() -> Visitor:
+    """Who is here, from the identity cookie and then the database (roles are read afresh on every run)."""
+    st.session_state[state.SIGN_IN_ON] = is_configured()
+    if not st.session_state[state.SIGN_IN_ON]:
+        return Visitor.LOCAL
+    if not st.user.is_logged_in:
+        st.session_state[state.SUBJECT] = None
+        return Visitor.SIGNED_OUT
+    subject = subject_of(str(st.user.get("iss") or ""), str(st.user.get("sub") or ""))
+    st.session_state[state.SUBJECT] = subject
+    person = _person(subject)
+    return Visitor.MEMBER if person is not None and person.roles else Visitor.NO_ROLE
+
+
+def _person(subject: str) -> Person | None:
+    # An identity provider that says the address is unverified must not match an invitation by it.
+    verified = st.user.get("email_verified") is not False
+    email = st.user.get("email") if verified else None
+    try:
+        return resources.directory().sign_in(subject, str(email) if email else None)
+    except StoreError as exc:
+        log.warning("sign-in lookup failed: %s", exc.message)
+        return None
+
+
+def pages(visitor: Visitor, menu: list[st.Page]) -> list[st.Page]:
+    """The pages this visitor may open; any other address falls back to the first of them."""
+    if visitor in (Visitor.LOCAL, Visitor.MEMBER):
+        return menu
+    own: dict[str, st.Page] | None = st.session_state.get(OWN_PAGES)
+    if own is None:
+        own = {spec.url_path: spec.page(default=True) for spec in (SIGN_IN_PAGE, NO_ROLE_PAGE)}
+        st.session_state[OWN_PAGES] = own
+    first = own[SIGN_IN_PAGE.url_path if visitor == Visitor.SIGNED_OUT else NO_ROLE_PAGE.url_path]
+    join = [p for p in menu if p.url_path == PARTICIPANT_PAGE.url_path]
+    return [first, *join]
+
+
+def show_in_sidebar(visitor: Visitor) -> None:
+    with st.sidebar:
+        if visitor == Visitor.LOCAL:
+            # Markdown, not st.text: the constant has no markup, and page tests read the page's last st.text.
+            st.markdown(LOCAL_MODE)
+            return
+        if visitor == Visitor.SIGNED_OUT:
+            return
+        st.text(f"Signed in as {st.user.get('email') or st.user.get('name') or 'you'}")
+        if st.button("Sign out", key="sign-out"):
+            st.logout()
+
+
+def show_sign_in_page() -> None:
+    st.title("Sign in")
+    st.write(
+        "This server keeps the self-assessments of the drug and alcohol services in an area. "
+        "Sign in with your work account to see your organisation's assessments."
+    )
+    if st.button("Sign in", type="primary", key="sign-in"):
+        st.login()
+    st.write("Taking part in a workshop? You do not need to sign in.")
+    st.page_link(PARTICIPANT_PAGE.path, label="Join a workshop", icon=":material/arrow_forward:")
+
+
+def show_no_role_page() -> None:
+    st.title("You have no access yet")
+    st.text(f"You are signed in as {st.user.get('email') or 'an account without an e-mail address'}.")
+    st.write(
+        "Your account has no role on this server yet, so there is nothing to show you. "
+        f"Ask {_administrator()} to invite this e-mail address to your organisation, then sign in again."
+    )
+    if st.button("Sign out", key="sign-out-no-role"):
+        st.logout()
+
+
+def _administrator() -> str:
+    contact = os.environ.get("CHECKLIST_ADMIN_CONTACT", "").strip()
+    return (
+        f"your administrator ({contact})" if contact else "your administrator (whoever runs this server for your area)"
+    )
