@@ -119,11 +119,13 @@ def check_grant(grant: RoleGrant, organisation: Organisation | None) -> None:
     """Refuse a role given in the wrong kind of organisation (staff of an area, a commissioner of a provider)."""
     scope = grant.role.scope
     if scope is None and organisation is not None:
-        raise DirectoryError(grant.role.label, [f"a {grant.role.label} is not of one organisation; leave it out"])
+        raise DirectoryError(
+            grant.role.label, [f"the {grant.role.label} role is not held in an organisation; leave it out"]
+        )
     if scope is not None and organisation is None:
-        raise DirectoryError(grant.role.label, [f"a {grant.role.label} role needs a {scope.label}"])
+        raise DirectoryError(grant.role.label, [f"the {grant.role.label} role needs a {scope.label}"])
     if scope is not None and organisation is not None and organisation.kind != scope:
         raise DirectoryError(
             grant.role.label,
-            [f"{organisation.name!r} is a {organisation.kind.label}; a {grant.role.label} role needs a {scope.label}"],
+            [f"{organisation.name!r} is a {organisation.kind.label}; this role needs a {scope.label}"],
         )

@@ -186,6 +186,9 @@ class DirectoryStore(TableStore):
             address = normalise_email(email)
         except DirectoryError:
             return None
+        invited = self.person_by_email(address)
+        if invited is None:
+            return None  # a stranger: read only, so visitors with no invitation never write
         with self._writing() as conn:
             bound = conn.execute(
                 update(people)
@@ -194,7 +197,7 @@ class DirectoryStore(TableStore):
             ).rowcount
         if bound:
             log.info("first sign-in bound to an invitation: %s", address)
-        elif self.person_by_email(address) is not None:
+        else:
             log.warning("sign-in refused: %s is already bound to another subject", address)
         return self.person_by_subject(subject)
 

@@ -50,7 +50,7 @@ def run() -> None:
         session.follow_url()
     else:
         session.close()  # nothing stays on screen from before a sign-out or a lost role
-    current = st.navigation(signin.pages(visitor, _pages()))
+    current = st.navigation(signin.pages(visitor, _pages()), position=signin.position(visitor))
     sidebar.show()
     signin.show_in_sidebar(visitor)
     current.run()

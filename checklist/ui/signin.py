@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from enum import Enum
+from typing import Literal
 
 import streamlit as st
 
@@ -19,15 +20,14 @@ from checklist.domain.people import Person
 from checklist.storage import StoreError
 from checklist.storage.directory import subject_of
 from checklist.ui import resources, state
-from checklist.ui.navigation import PageSpec
 from checklist.ui.workshop_common import PARTICIPANT_PAGE
 
 log = logging.getLogger(__name__)
 
-SIGN_IN_PAGE = PageSpec("sign_in.py", "Sign in", "sign-in")
-NO_ROLE_PAGE = PageSpec("no_role.py", "No access yet", "no-access")
+SIGN_IN_TITLE = "Sign in"
+NO_ROLE_TITLE = "No access yet"
 LOCAL_MODE = "Local mode: no sign-in; everything stays on this computer."
-OWN_PAGES = "signin_pages"  # this session's st.Page objects for the two pages above
+OWN_PAGES = "signin_pages"  # this session's stand-in st.Page objects, per kind of visitor
 
 
 class Visitor(Enum):
@@ -68,16 +68,31 @@ def _person(subject: str) -> Person | None:
 
 
 def pages(visitor: Visitor, menu: list[st.Page]) -> list[st.Page]:
-    """The pages this visitor may open; any other address falls back to the first of them."""
+    """The pages this visitor may open.
+
+    Signed out or with no role, every address of the menu but the join page shows the sign-in
+    (or no-access) page in its place: a bookmarked link lands there, not on "Page not found".
+    """
     if visitor in (Visitor.LOCAL, Visitor.MEMBER):
         return menu
-    own: dict[str, st.Page] | None = st.session_state.get(OWN_PAGES)
+    key = f"{OWN_PAGES}-{visitor.value}"
+    own: list[st.Page] | None = st.session_state.get(key)
     if own is None:
-        own = {spec.url_path: spec.page(default=True) for spec in (SIGN_IN_PAGE, NO_ROLE_PAGE)}
-        st.session_state[OWN_PAGES] = own
-    first = own[SIGN_IN_PAGE.url_path if visitor == Visitor.SIGNED_OUT else NO_ROLE_PAGE.url_path]
-    join = [p for p in menu if p.url_path == PARTICIPANT_PAGE.url_path]
-    return [first, *join]
+        show = show_sign_in_page if visitor == Visitor.SIGNED_OUT else show_no_role_page
+        title = SIGN_IN_TITLE if visitor == Visitor.SIGNED_OUT else NO_ROLE_TITLE
+        # Per session, like the menu's pages: st.navigation marks the pages it is given as this session's.
+        own = [st.Page(show, title=title, default=True)] + [
+            p if p.url_path == PARTICIPANT_PAGE.url_path else st.Page(show, title=title, url_path=p.url_path)
+            for p in menu
+            if p.url_path
+        ]
+        st.session_state[key] = own
+    return own
+
+
+def position(visitor: Visitor) -> Literal["sidebar", "hidden"]:
+    """No menu for someone who may open only one page (and the join page, linked from it)."""
+    return "sidebar" if visitor in (Visitor.LOCAL, Visitor.MEMBER) else "hidden"
 
 
 def show_in_sidebar(visitor: Visitor) -> None:

@@ -18,7 +18,7 @@ from checklist.domain.people import OrganisationKind, Role
 from checklist.storage import AssessmentStore
 from checklist.storage.directory import DirectoryStore
 from tests.builders import make_assessment
-from tests.e2e.conftest import AppServer, open_app, wait_for_text, wait_until_idle
+from tests.e2e.conftest import AppServer, assert_accessible, open_app, wait_for_text, wait_until_idle
 from tests.e2e.signin import database_url, running_provider, sign_in, start_signin_server
 from tests.integration.test_store import NO_POSTGRES, _postgres_schema_url
 
@@ -88,7 +88,11 @@ def test_a_signed_out_visitor_sees_only_the_sign_in_page(
     expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
     expect(page.get_by_text("Riverside women")).to_have_count(0)
     expect(page.get_by_role("link", name="Themes")).to_have_count(0)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
     expect(page.get_by_text("Local mode")).to_have_count(0)
+    assert_accessible(page)
+    page.get_by_role("link", name="Join a workshop").click()
+    expect(page.get_by_role("heading", name="Join a workshop")).to_be_visible()
 
 
 def test_the_workshop_join_page_stays_open_without_sign_in(page: Page, area_server: AppServer) -> None:
@@ -109,6 +113,8 @@ def test_staff_see_and_open_only_their_own_organisations_assessments(
         expect(page.get_by_text("Hillside women")).to_have_count(0)
     open_app(page, area_server, "themes", a="a-guessed-id-of-22-char")
     wait_for_text(page, NOT_FOUND)
+    log = (area_server.home / "server.log").read_text(encoding="utf-8")
+    assert f"refused: ana@example.org may not read assessment {seeded['Hillside']}" in log
 
     open_app(page, area_server, "themes", a=seeded["Riverside"])
     expect(page.get_by_text("Riverside women").first).to_be_visible()
@@ -134,8 +140,10 @@ def test_someone_with_no_role_sees_only_whom_to_ask(page: Page, area_server: App
     expect(page.get_by_role("heading", name="You have no access yet")).to_be_visible()
     expect(page.get_by_text("Ask your administrator")).to_be_visible()
     expect(page.get_by_role("button", name="Start a new assessment")).to_have_count(0)
-    open_app(page, area_server)
+    assert_accessible(page)
+    open_app(page, area_server, "themes")
     expect(page.get_by_role("heading", name="You have no access yet")).to_be_visible()
+    expect(page.get_by_role("link", name="Themes")).to_have_count(0)
 
 
 def test_signing_out_returns_to_the_sign_in_page(page: Page, area_server: AppServer, provider: str) -> None:

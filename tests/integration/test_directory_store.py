@@ -149,6 +149,14 @@ def test_staff_of_an_area_and_a_commissioner_of_a_provider_are_refused(directory
     assert directory.people() == []
 
 
+def test_a_trainer_or_administrator_role_is_not_held_in_an_organisation(directory: DirectoryStore) -> None:
+    _area_with_two_providers(directory)
+    with pytest.raises(DirectoryError, match="the trainer role is not held in an organisation"):
+        directory.invite("x@example.org", Role.TRAINER, "Riverside Recovery")
+    with pytest.raises(DirectoryError, match="the administrator role is not held in an organisation"):
+        directory.invite("x@example.org", Role.ADMINISTRATOR, "Northshire public health")
+
+
 def test_the_first_sign_in_binds_the_subject_and_later_ones_match_it_alone(directory: DirectoryStore) -> None:
     _area_with_two_providers(directory)
     directory.invite("ana@example.org", Role.STAFF, "Riverside Recovery")
