@@ -10,6 +10,7 @@ same schema as a new one.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -40,6 +41,9 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
 )
 
 
+ATTEMPTS = 5
+
+
 def applied_names(engine: Engine) -> list[str]:
     _ledger.create_all(engine)
     with engine.connect() as conn:
@@ -47,22 +51,31 @@ def applied_names(engine: Engine) -> list[str]:
 
 
 def migrate(engine: Engine) -> list[str]:
-    """Apply every step not yet recorded, each in its own transaction; return the names applied now."""
+    """Apply every step not yet recorded, each in its own transaction; return the names applied now.
+
+    Two server processes starting on a new database at the same moment both try; the loser's
+    statements fail (a table or ledger row that the winner made first) and it starts again, now
+    finding what the winner did. So a step must check before it changes, as create_all does.
+    """
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return _migrate_once(engine)
+        except SQLAlchemyError:
+            if attempt == ATTEMPTS:
+                raise
+            time.sleep(0.1 * attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _migrate_once(engine: Engine) -> list[str]:
     done = set(applied_names(engine))
     ran = []
     for name, step in MIGRATIONS:
         if name in done:
             continue
-        try:
-            with engine.begin() as conn:
-                step(conn)
-                conn.execute(insert(applied).values(name=name, applied_at=datetime.now(UTC)))
-        except SQLAlchemyError:
-            # Two server processes starting at once both try the step; the loser's transaction fails
-            # (a duplicate table or ledger row). The change is made if the winner recorded it.
-            if name in applied_names(engine):
-                continue
-            raise
+        with engine.begin() as conn:
+            step(conn)
+            conn.execute(insert(applied).values(name=name, applied_at=datetime.now(UTC)))
         log.info("database migrated: %s", name)
         ran.append(name)
     return ran

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,16 @@ def test_an_assessment_belongs_to_the_organisation_that_made_it(directory: Direc
     assert owner.name == "Riverside Recovery"
     assert directory.owned_by([ids["Hillside Drug Service"]]) == {"a-2"}
     assert directory.owned_by([]) == set()
+
+
+def test_two_servers_starting_at_once_migrate_the_database_once(url: str) -> None:
+    """Two app processes on one new database both find the tables made and the step recorded once."""
+    stores = [DirectoryStore(url) for _ in range(2)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        listed = list(pool.map(lambda store: store.organisations(), stores))
+    assert listed == [[], []]
+    engine = create_engine(url)
+    assert applied_names(engine) == ["0001_organisations_people_roles"]
+    for store in stores:
+        store.dispose()
+    engine.dispose()
