@@ -71,10 +71,13 @@ class LocalAccess:
 class PersonAccess:
     """One signed-in person's view: `person` None (signed in but never invited) may do nothing."""
 
-    def __init__(self, store: AssessmentStore, directory: DirectoryStore, person: Person | None) -> None:
+    def __init__(
+        self, store: AssessmentStore, directory: DirectoryStore, person: Person | None, working_for: int | None = None
+    ) -> None:
         self._store = store
         self._directory = directory
         self.person = person
+        self._working_for = working_for  # the organisation chosen for new assessments, if they have several
 
     @property
     def _roles(self) -> tuple[RoleGrant, ...]:
@@ -121,15 +124,22 @@ class PersonAccess:
         ]
 
     def home_organisation(self) -> Organisation | None:
-        """Where this person's new assessments go: the first provider they are service staff of."""
+        """Where this person's new assessments go: the provider they chose, else the first they are staff of."""
+        choices = self.staff_organisations()
+        chosen = [o for o in choices if o.id == self._working_for]
+        return next(iter(chosen or choices), None)
+
+    def staff_organisations(self) -> list[Organisation]:
+        """The service providers this person is staff of, in the order the roles were given."""
         if self.person is None:
-            return None
+            return []
+        found = []
         for grant in self.person.roles:
             if grant.role == Role.STAFF and grant.organisation_id is not None:
-                found = self._directory.organisation(grant.organisation_id)
-                if found is not None and found.kind == OrganisationKind.PROVIDER:
-                    return found
-        return None
+                organisation = self._directory.organisation(grant.organisation_id)
+                if organisation is not None and organisation.kind == OrganisationKind.PROVIDER:
+                    found.append(organisation)
+        return found
 
 
 def _ref(owner: Organisation | None) -> AssessmentRef:

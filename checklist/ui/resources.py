@@ -60,7 +60,7 @@ def assessments() -> Assessments:
         return LocalAccess(store())
     subject = st.session_state.get(state.SUBJECT)
     person = directory().person_by_subject(subject) if subject else None
-    return PersonAccess(store(), directory(), person)
+    return PersonAccess(store(), directory(), person, st.session_state.get(state.WORKING_FOR))
 
 
 def list_is_shown() -> bool:

@@ -18,6 +18,7 @@ import streamlit as st
 
 from checklist.domain.people import Person
 from checklist.storage import StoreError
+from checklist.storage.access import PersonAccess
 from checklist.storage.directory import subject_of
 from checklist.ui import resources, state
 from checklist.ui.workshop_common import PARTICIPANT_PAGE
@@ -104,8 +105,22 @@ def show_in_sidebar(visitor: Visitor) -> None:
         if visitor == Visitor.SIGNED_OUT:
             return
         st.text(f"Signed in as {st.user.get('email') or st.user.get('name') or 'you'}")
+        if visitor == Visitor.MEMBER:
+            _working_for()
         if st.button("Sign out", key="sign-out"):
             st.logout()
+
+
+def _working_for() -> None:
+    """Staff of several providers choose which one their new assessments belong to."""
+    access = resources.assessments()
+    organisations = access.staff_organisations() if isinstance(access, PersonAccess) else []
+    if len(organisations) < 2:
+        return
+    names = {o.id: o.name for o in organisations}
+    if st.session_state.get(state.WORKING_FOR) not in names:
+        st.session_state[state.WORKING_FOR] = organisations[0].id
+    st.selectbox("New assessments are for", list(names), format_func=names.__getitem__, key=state.WORKING_FOR)
 
 
 def show_sign_in_page() -> None:

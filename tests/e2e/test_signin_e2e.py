@@ -76,6 +76,8 @@ def seeded(area_server: AppServer) -> dict[str, str]:
     directory.invite("ana@example.org", Role.STAFF, "Riverside")
     directory.invite("bo@example.org", Role.STAFF, "Hillside")
     directory.invite("cy@example.org", Role.STAFF, "Riverside")
+    directory.invite("eve@example.org", Role.STAFF, "Riverside")
+    directory.invite("eve@example.org", Role.STAFF, "Hillside")
     directory.dispose()
     store.dispose()
     return ids
@@ -130,6 +132,25 @@ def test_a_new_assessment_belongs_to_the_person_who_started_its_organisation(
     new_id = page.url.split("a=")[1].split("&")[0]
     directory = DirectoryStore(database_url(area_server))
     owner = directory.owner_of(new_id)
+    directory.dispose()
+    assert owner is not None
+    assert owner.name == "Hillside"
+
+
+def test_staff_of_two_providers_see_both_and_choose_which_one_a_new_assessment_is_for(
+    page: Page, area_server: AppServer, provider: str, seeded: dict[str, str]
+) -> None:
+    sign_in(page, area_server, provider, "eve@example.org")
+    expect(page.get_by_text("Riverside women", exact=True)).to_be_visible()
+    expect(page.get_by_text("Hillside women", exact=True)).to_be_visible()
+    page.get_by_label("New assessments are for").click()
+    page.get_by_role("option", name="Hillside").click()
+    wait_until_idle(page)
+    page.get_by_role("button", name="Start a new assessment").click()
+    page.wait_for_url("**/profile?a=*")
+    wait_until_idle(page)
+    directory = DirectoryStore(database_url(area_server))
+    owner = directory.owner_of(page.url.split("a=")[1].split("&")[0])
     directory.dispose()
     assert owner is not None
     assert owner.name == "Hillside"

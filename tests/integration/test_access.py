@@ -122,3 +122,19 @@ def test_local_mode_passes_everything_through(stores: tuple[AssessmentStore, Dir
     assert local.may_read(made.id)
     assert [s.service_name for s in local.list_summaries()] == ["On my laptop"]
     assert stores[1].owner_of(made.id) is None
+
+
+def test_staff_of_two_providers_see_both_and_start_assessments_for_the_one_they_chose(
+    stores: tuple[AssessmentStore, DirectoryStore],
+) -> None:
+    store, directory = stores
+    directory.invite("sam@example.org", Role.STAFF, "Riverside")
+    sam = directory.invite("sam@example.org", Role.STAFF, "Hillside")
+    hillside = next(o for o in directory.organisations() if o.name == "Hillside")
+    first = PersonAccess(store, directory, sam).create(make_assessment(make_bank(), service=Service(name="One")))
+    chosen = PersonAccess(store, directory, sam, working_for=hillside.id)
+    second = chosen.create(make_assessment(make_bank(), service=Service(name="Two")))
+    owners = {a.assessment.id: directory.owner_of(a.assessment.id) for a in (first, second)}
+    assert [o.name if o else None for o in owners.values()] == ["Riverside", "Hillside"]
+    assert sorted(s.service_name for s in chosen.list_summaries()) == ["One", "Two"]
+    assert [o.name for o in chosen.staff_organisations()] == ["Riverside", "Hillside"]
