@@ -15,7 +15,7 @@ from typing import Protocol
 from checklist.domain.assessment import Assessment
 from checklist.domain.people import Organisation, OrganisationKind, Person, Role, RoleGrant
 from checklist.domain.permissions import Action, AssessmentRef, can
-from checklist.storage.database import StoreError
+from checklist.storage.database import StoreError, StoreUnavailable
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.store import AssessmentStore, AssessmentSummary, StoredAssessment
 
@@ -26,6 +26,10 @@ NO_ORGANISATION = (
     "You cannot start an assessment: you are not service staff of any service provider on this server. "
     "Ask your administrator to add you to your organisation."
 )
+
+
+class Refused(StoreUnavailable):
+    """A save this person may not make; it reads as any failed save, and the next run closes the assessment."""
 
 
 class Assessments(Protocol):
@@ -114,7 +118,7 @@ class PersonAccess:
         self, assessment: Assessment, *, expected_revision: int, ui_state: dict[str, str] | None = None
     ) -> StoredAssessment:
         if not self._allowed(Action.EDIT_ASSESSMENT, assessment.id):
-            raise StoreError(NOT_YOURS)
+            raise Refused(NOT_YOURS)
         return self._store.save(assessment, expected_revision=expected_revision, ui_state=ui_state)
 
     def list_summaries(self) -> list[AssessmentSummary]:

@@ -84,7 +84,7 @@ def follow_url() -> None:
     """Open the assessment named in the URL (?a=), or put the open one back in the URL after a page switch."""
     wanted = st.query_params.get("a")
     current = saved()
-    if current is not None and not resources.assessments().may_read(current.id):
+    if current is not None and not _still_readable(current.id):
         close()  # their role was taken away since it was opened
         current = None
     if wanted and (current is None or current.id != wanted):
@@ -93,8 +93,18 @@ def follow_url() -> None:
         st.query_params["a"] = current.id
 
 
+def _still_readable(assessment_id: str) -> bool:
+    try:
+        return resources.assessments().may_read(assessment_id)
+    except StoreError:
+        # The database is down: the copy on screen was allowed when it was opened, and every save checks again.
+        return True
+
+
 def close() -> None:
     """Forget the open assessment, as if none had been opened."""
+    if saved() is None and st.session_state[state.PENDING] is None:
+        return
     state.forget_widgets()
     for key in (state.ASSESSMENT, state.PENDING, state.SAVE_PROBLEM):
         st.session_state[key] = None

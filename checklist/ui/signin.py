@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 SIGN_IN_TITLE = "Sign in"
 NO_ROLE_TITLE = "No access yet"
 LOCAL_MODE = "Local mode: no sign-in; everything stays on this computer."
+UNREACHABLE = (
+    "The server cannot reach its database just now, so it cannot tell what you may open. Try again in a moment."
+)
 OWN_PAGES = "signin_pages"  # this session's stand-in st.Page objects, per kind of visitor
 
 
@@ -61,10 +64,12 @@ def _person(subject: str) -> Person | None:
     # An identity provider that says the address is unverified must not match an invitation by it.
     verified = st.user.get("email_verified") is not False
     email = st.user.get("email") if verified else None
+    st.session_state[state.SIGN_IN_PROBLEM] = None
     try:
         return resources.directory().sign_in(subject, str(email) if email else None)
     except StoreError as exc:
         log.warning("sign-in lookup failed: %s", exc.message)
+        st.session_state[state.SIGN_IN_PROBLEM] = UNREACHABLE
         return None
 
 
@@ -136,6 +141,10 @@ def show_sign_in_page() -> None:
 
 
 def show_no_role_page() -> None:
+    if st.session_state.get(state.SIGN_IN_PROBLEM):
+        st.title("Try again in a moment")
+        st.error(st.session_state[state.SIGN_IN_PROBLEM])
+        return
     st.title("You have no access yet")
     st.text(f"You are signed in as {st.user.get('email') or 'an account without an e-mail address'}.")
     st.write(
