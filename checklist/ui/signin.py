@@ -51,10 +51,15 @@ def identify() -> Visitor:
     st.session_state[state.SIGN_IN_ON] = is_configured()
     if not st.session_state[state.SIGN_IN_ON]:
         return Visitor.LOCAL
-    if not st.user.is_logged_in:
+    # st.user.is_logged_in, read as a key: outside a served app (AppTest) the key is simply absent.
+    if st.user.get("is_logged_in") is not True:
         st.session_state[state.SUBJECT] = None
         return Visitor.SIGNED_OUT
-    subject = subject_of(str(st.user.get("iss") or ""), str(st.user.get("sub") or ""))
+    sub = st.user.get("sub")
+    if not sub:  # every OpenID Connect ID token has one; without it there is nobody to look up
+        st.session_state[state.SUBJECT] = None
+        return Visitor.NO_ROLE
+    subject = subject_of(str(st.user.get("iss") or ""), str(sub))
     st.session_state[state.SUBJECT] = subject
     person = _person(subject)
     return Visitor.MEMBER if person is not None and person.roles else Visitor.NO_ROLE
