@@ -99,5 +99,9 @@ from checklist.commands.plan import plan_command  # noqa: E402 - registered afte
 
 main.add_command(plan_command)
 
+from checklist.commands.admin import admin_command  # noqa: E402 - registered after main exists
+
+main.add_command(admin_command)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

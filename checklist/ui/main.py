@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checklist.ui import navigation, session, sidebar, state, workshop_common
+from checklist.ui import navigation, session, sidebar, signin, state, workshop_common
 from checklist.ui.navigation import PageSpec
 
 # The menu, in order. To add a page, write its show() function in checklist/ui/,
@@ -45,7 +45,12 @@ def run() -> None:
     # No page_icon: a material icon favicon is fetched from fonts.gstatic.com, and the app must stay on loopback.
     st.set_page_config(page_title="Women's access self-assessment", layout="wide")
     state.init()
-    session.follow_url()
-    current = st.navigation(_pages())
+    visitor = signin.identify()
+    if visitor in (signin.Visitor.LOCAL, signin.Visitor.MEMBER):
+        session.follow_url()
+    else:
+        session.close()  # nothing stays on screen from before a sign-out or a lost role
+    current = st.navigation(signin.pages(visitor, _pages()), position=signin.position(visitor))
     sidebar.show()
+    signin.show_in_sidebar(visitor)
     current.run()

@@ -10,6 +10,9 @@ from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.errors import BankError
 from checklist.paths import default_bank_path
 from checklist.storage import AssessmentStore, database_url
+from checklist.storage.access import Assessments, LocalAccess, PersonAccess
+from checklist.storage.directory import DirectoryStore
+from checklist.ui import state
 from checklist.ui.forms import switch_is_on
 
 
@@ -23,6 +26,11 @@ def _store_at(url: str) -> AssessmentStore:
     return AssessmentStore(url)
 
 
+@st.cache_resource(show_spinner=False)
+def _directory_at(url: str) -> DirectoryStore:
+    return DirectoryStore(url)
+
+
 def bank() -> QuestionBank | None:
     """The question bank, or None after showing why it cannot be used."""
     try:
@@ -34,7 +42,25 @@ def bank() -> QuestionBank | None:
 
 
 def store() -> AssessmentStore:
+    """The store itself, unchecked: pages use `assessments()`, which checks the viewer's role."""
     return _store_at(database_url())
+
+
+def directory() -> DirectoryStore:
+    return _directory_at(database_url())
+
+
+def assessments() -> Assessments:
+    """The assessments this session may use: all of them in local mode, else the signed-in person's.
+
+    Their roles are read from the database here, on each use, never kept from an earlier run: a callback
+    on the click after an administrator removed a role is already refused.
+    """
+    if not st.session_state.get(state.SIGN_IN_ON):
+        return LocalAccess(store())
+    subject = st.session_state.get(state.SUBJECT)
+    person = directory().person_by_subject(subject) if subject else None
+    return PersonAccess(store(), directory(), person, st.session_state.get(state.WORKING_FOR))
 
 
 def list_is_shown() -> bool:

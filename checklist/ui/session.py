@@ -58,7 +58,7 @@ def open_stored(stored: StoredAssessment, theme: str | None = None) -> None:
 def open_by_id(assessment_id: str, theme: str | None = None) -> bool:
     """Open a saved assessment; on failure remember a plain message for the page."""
     try:
-        stored = resources.store().get(assessment_id)
+        stored = resources.assessments().get(assessment_id)
     except StoreError as exc:
         st.session_state[state.OPEN_PROBLEM] = exc.message
         return False
@@ -72,7 +72,7 @@ def open_by_id(assessment_id: str, theme: str | None = None) -> bool:
 def create(assessment: Assessment) -> bool:
     """Save a new assessment and open it."""
     try:
-        stored = resources.store().create(assessment)
+        stored = resources.assessments().create(assessment)
     except StoreError as exc:
         st.session_state[state.OPEN_PROBLEM] = exc.message
         return False
@@ -84,16 +84,37 @@ def follow_url() -> None:
     """Open the assessment named in the URL (?a=), or put the open one back in the URL after a page switch."""
     wanted = st.query_params.get("a")
     current = saved()
+    if current is not None and not _still_readable(current.id):
+        close()  # their role was taken away since it was opened
+        current = None
     if wanted and (current is None or current.id != wanted):
         open_by_id(wanted, st.query_params.get("t"))
     elif current is not None and not wanted:
         st.query_params["a"] = current.id
 
 
+def _still_readable(assessment_id: str) -> bool:
+    try:
+        return resources.assessments().may_read(assessment_id)
+    except StoreError:
+        # The database is down: the copy on screen was allowed when it was opened, and every save checks again.
+        return True
+
+
+def close() -> None:
+    """Forget the open assessment, as if none had been opened."""
+    if saved() is None and st.session_state[state.PENDING] is None:
+        return
+    state.forget_widgets()
+    for key in (state.ASSESSMENT, state.PENDING, state.SAVE_PROBLEM):
+        st.session_state[key] = None
+    st.session_state[state.OPEN_PROBLEM] = NOT_FOUND
+
+
 def save(updated: Assessment, *, unsaved: str, question_id: str | None = None) -> None:
     """Save a change now. On failure the change stays on the page with a message saying what to do."""
     try:
-        stored = resources.store().save(
+        stored = resources.assessments().save(
             updated,
             expected_revision=st.session_state[state.REVISION],
             ui_state={"theme": st.session_state[state.THEME] or ""},

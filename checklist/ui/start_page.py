@@ -41,7 +41,7 @@ def show() -> None:
     _continue_current()
     _start_new(bank)
     _resume_from_link()
-    if resources.list_is_shown():
+    if resources.list_is_shown() or st.session_state.get(state.SIGN_IN_ON):
         _saved_list()
     _upload(bank)
     example_panel.show(bank)
@@ -106,9 +106,10 @@ def _resume_from_link() -> None:
 
 
 def _saved_list() -> None:
-    st.subheader("Assessments saved on this server")
+    signed_in = st.session_state.get(state.SIGN_IN_ON)
+    st.subheader("Your organisation's assessments" if signed_in else "Assessments saved on this server")
     try:
-        summaries = resources.store().list_summaries()[:LIST_LIMIT]
+        summaries = resources.assessments().list_summaries()[:LIST_LIMIT]
     except StoreError as exc:
         st.error(exc.message)
         return

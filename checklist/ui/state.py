@@ -16,6 +16,10 @@ THEME = "current_theme"
 IMPORT_NOTES = "import_notes"  # what the last upload did, in words
 IMPORT_PROBLEM = "import_problem"
 PAGES = "menu_pages"  # this session's st.Page objects (checklist.ui.main)
+SIGN_IN_ON = "sign_in_on"  # True when [auth] is configured (checklist.ui.signin), else local mode
+SUBJECT = "subject"  # the signed-in person's "<issuer> <sub>"; their roles are looked up by it on each use
+SIGN_IN_PROBLEM = "sign_in_problem"  # why the signed-in person's roles could not be read, or None
+WORKING_FOR = "working-for"  # the organisation id new assessments go to, for staff of several providers
 MEMO = "memo"  # results and chart specs kept until the assessment changes (checklist.ui.memo)
 
 THEME_PICKER = "theme-picker"

@@ -560,7 +560,7 @@ def _make_assessment(bank: QuestionBank, workshop_id: str) -> None:
     if latest is None:
         return
     workshop = latest.workshop
-    assessments = resources.store()
+    assessments = resources.assessments()
     try:
         existing = assessments.get(workshop.consensus_assessment_id) if workshop.consensus_assessment_id else None
         if existing is not None:

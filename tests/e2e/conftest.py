@@ -28,7 +28,7 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
@@ -123,10 +123,24 @@ def write_small_bank(folder: Path) -> Path:
     return path
 
 
-def start_server(folder: Path, *, bank: Path | None = None, env: dict[str, str] | None = None) -> AppServer:
-    """Start the app with its own HOME and data folder under `folder`; `bank` None means the shipped bank."""
+def start_server(
+    folder: Path,
+    *,
+    bank: Path | None = None,
+    env: dict[str, str] | None = None,
+    secrets: Callable[[int], str] | None = None,
+) -> AppServer:
+    """Start the app with its own HOME and data folder under `folder`; `bank` None means the shipped bank.
+
+    `secrets` makes the text of the server's secrets file (HOME/.streamlit/secrets.toml) from its port,
+    e.g. an `[auth]` section whose redirect_uri names that port (tests/e2e/signin.py).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "home").mkdir(exist_ok=True)
+    port = free_port()
+    if secrets is not None:
+        (folder / "home" / ".streamlit").mkdir(exist_ok=True)
+        (folder / "home" / ".streamlit" / "secrets.toml").write_text(secrets(port), encoding="utf-8")
     environment = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(folder / "home"),
@@ -138,7 +152,7 @@ def start_server(folder: Path, *, bank: Path | None = None, env: dict[str, str] 
     }
     if bank is not None:
         environment["CHECKLIST_BANK"] = str(bank)
-    return AppServer(home=folder, env={**environment, **(env or {})}).start()
+    return AppServer(home=folder, env={**environment, **(env or {})}, port=port).start()
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,81 @@
+"""Who may do what: one pure function over a person's roles, an action and the thing acted on.
+
+Least privilege: an administrator manages organisations and people but reads no
+assessment; a commissioner reads only what services in their area have submitted,
+and never edits it; a trainer runs workshops. Anything not granted here is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from checklist.domain.people import Organisation, OrganisationKind, Role, RoleGrant
+
+
+class Action(StrEnum):
+    CREATE_ASSESSMENT = "create assessment"  # in an organisation
+    READ_ASSESSMENT = "read assessment"
+    EDIT_ASSESSMENT = "edit assessment"
+    SUBMIT_ASSESSMENT = "submit assessment"
+    COMPARE_SUBMISSIONS = "compare submissions"  # of an area
+    RUN_WORKSHOP = "run workshop"
+    MANAGE_ORGANISATIONS = "manage organisations"
+    MANAGE_PEOPLE = "manage people"
+
+
+class AssessmentRef(BaseModel):
+    """An assessment as the rules see it: who owns it, in which area, and whether it was submitted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    organisation_id: int | None  # None: made before sign-in was switched on, so nobody's
+    area_id: int | None
+    submitted: bool = False
+
+
+Target = Organisation | AssessmentRef | None
+
+
+def can(roles: Iterable[RoleGrant], action: Action, target: Target = None) -> bool:
+    """Whether someone holding `roles` may do `action` to `target` (None for actions over the whole server)."""
+    held = tuple(roles)
+    return any(_grants(grant, action, target) for grant in held)
+
+
+def _grants(grant: RoleGrant, action: Action, target: Target) -> bool:
+    match grant.role:
+        case Role.STAFF:
+            return _staff(grant.organisation_id, action, target)
+        case Role.COMMISSIONER:
+            return _commissioner(grant.organisation_id, action, target)
+        case Role.TRAINER:
+            return action == Action.RUN_WORKSHOP and target is None
+        case Role.ADMINISTRATOR:
+            return action in {Action.MANAGE_ORGANISATIONS, Action.MANAGE_PEOPLE} and target is None
+
+
+def _staff(organisation_id: int | None, action: Action, target: Target) -> bool:
+    if organisation_id is None:
+        return False
+    if action == Action.CREATE_ASSESSMENT:
+        return (
+            isinstance(target, Organisation)
+            and target.id == organisation_id
+            and target.kind == OrganisationKind.PROVIDER
+        )
+    if action in {Action.READ_ASSESSMENT, Action.EDIT_ASSESSMENT, Action.SUBMIT_ASSESSMENT}:
+        return isinstance(target, AssessmentRef) and target.organisation_id == organisation_id
+    return False
+
+
+def _commissioner(area_id: int | None, action: Action, target: Target) -> bool:
+    if area_id is None:
+        return False
+    if action == Action.READ_ASSESSMENT:
+        return isinstance(target, AssessmentRef) and target.submitted and target.area_id == area_id
+    if action == Action.COMPARE_SUBMISSIONS:
+        return isinstance(target, Organisation) and target.id == area_id and target.kind == OrganisationKind.AREA
+    return False
