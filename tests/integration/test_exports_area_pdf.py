@@ -176,7 +176,10 @@ def test_the_command_writes_the_summary_with_pdf(tmp_path: Path) -> None:
     bank.write_text(yaml.safe_dump(bank_document()), encoding="utf-8")
     hub = tmp_path / "hub.json"
     hub.write_bytes(
-        dump_assessment(make_assessment(BANK, {"a1": "met"}, service=Service(name="Hub")), tool_version="t")
+        dump_assessment(
+            make_assessment(BANK, {"a1": "met", "a2": "met", "b1": "met"}, service=Service(name="Hub")),
+            tool_version="t",
+        )
     )
     out = tmp_path / "summary.pdf"
 
