@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -63,6 +63,17 @@ DETAIL = "compare-detail"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Up to this many rows a table is drawn whole with its text wrapped; longer ones scroll in a grid.
 WRAPPED_ROWS = 80
+# Widths that keep every column of a table in view at 1366 pixels, the question widest.
+COLUMN_WIDTHS: dict[str, Literal["medium", "large"]] = {
+    "Question": "large",
+    "Reason": "large",
+    "Action": "medium",
+    "Warnings": "medium",
+    "Note": "medium",
+    "Reason not applicable": "medium",
+    "Draft": "medium",
+    "Why": "medium",
+}
 DRAFT_PERCENT = f"{DRAFT_THRESHOLD:.0%}"
 SCORE_NOTE = f"{NO_SCORE_CELL} means no score yet: no question in it is answered."
 
@@ -188,7 +199,7 @@ def _file_report(intake: Intake, comparison: Comparison | None, *, anonymise: bo
     st.text(intake.summary())
     if anonymise:
         st.write("File names are shown as file 1, file 2, … while services are anonymised.")
-    _table(file_table(intake, comparison, anonymise=anonymise), "compare-report")
+    _table(file_table(intake, comparison, anonymise=anonymise), "compare-report", typed=True)
 
 
 def _choice(intake: Intake, bank: QuestionBank) -> Choice:
@@ -234,13 +245,14 @@ def _versions(comparison: Comparison) -> None:
                 columns=["Question", "Bank version", "Services", "Why"],
             ),
             "compare-left-out",
+            typed=False,
         )
 
 
 def _left_apart(comparison: Comparison) -> None:
     if comparison.practice_apart:
         with st.expander(f"Practice files, left out of the figures ({len(comparison.practice_apart)})"):
-            _table(left_apart_table(comparison.practice_apart, safe=False), "compare-practice-table")
+            _table(left_apart_table(comparison.practice_apart, safe=False), "compare-practice-table", typed=True)
     if comparison.drafts_apart:
         n = len(comparison.drafts_apart)
         with st.expander(f"Drafts, left out of the figures ({n})"):
@@ -248,7 +260,7 @@ def _left_apart(comparison: Comparison) -> None:
                 f"A draft has fewer than {DRAFT_PERCENT} of its questions answered, so its scores are not yet "
                 "a result. Tick “Count drafts” above to include them."
             )
-            _table(left_apart_table(comparison.drafts_apart, safe=False), "compare-drafts-table")
+            _table(left_apart_table(comparison.drafts_apart, safe=False), "compare-drafts-table", typed=True)
 
 
 def _nothing_counted(comparison: Comparison) -> None:
@@ -319,7 +331,7 @@ def _heatmap(comparison: Comparison) -> None:
 
 def _common_gaps(comparison: Comparison) -> None:
     st.write("The questions most services have as a gap: worth commissioning once for everyone.")
-    _table(gaps_table(comparison, safe=False), "compare-gaps")
+    _table(gaps_table(comparison, safe=False), "compare-gaps", typed=False)
 
 
 def _spread(comparison: Comparison) -> None:
@@ -329,17 +341,17 @@ def _spread(comparison: Comparison) -> None:
     )
     st.altair_chart(spread_chart(comparison), width="stretch")
     st.write(SCORE_NOTE)
-    _table(spread_frame(comparison), "compare-spread")
+    _table(spread_frame(comparison), "compare-spread", typed=False)
 
 
 def _plans(comparison: Comparison) -> None:
     st.subheader("Actions by status")
-    _table(plans_table(comparison, safe=False), "compare-plans")
+    _table(plans_table(comparison, safe=False), "compare-plans", typed=True)
     overdue = overdue_table(comparison, safe=False)
     st.subheader("Overdue actions")
     st.write(f"Due date passed, not done or dropped: {counted(len(overdue), 'action')}.")
     if len(overdue):
-        _table(overdue, "compare-overdue")
+        _table(overdue, "compare-overdue", typed=True)
 
 
 def _detail(comparison: Comparison) -> None:
@@ -359,21 +371,26 @@ def _detail(comparison: Comparison) -> None:
     if comparison.anonymised:
         st.write("Owners, notes and reasons are hidden while services are anonymised.")
     st.subheader("Answers, by theme")
-    _table(answers_table(comparison, detail, safe=False), "compare-detail-answers")
+    _table(answers_table(comparison, detail, safe=False), "compare-detail-answers", typed=True)
     st.subheader("Action plan")
     plan = service_plan_table(comparison, detail, safe=False)
     if len(plan):
-        _table(plan, "compare-detail-plan")
+        _table(plan, "compare-detail-plan", typed=True)
     else:
         st.write("No actions planned yet.")
 
 
-def _table(table: pd.DataFrame, key: str) -> None:
-    """A short table whole, its text wrapped and shown as typed; a long one in a scrolling grid."""
-    if len(table) <= WRAPPED_ROWS:
-        st.table(table.map(_cell), hide_index=True)
+def _table(table: pd.DataFrame, key: str, *, typed: bool) -> None:
+    """A table of the bank's words drawn whole with its text wrapped; one holding what people typed in a grid.
+
+    A grid shows text exactly as typed; st.table reads its cells as markdown, and even escaped
+    text is not always kept (two hyphens become a dash), so it only gets the bank's own words.
+    """
+    if typed or len(table) > WRAPPED_ROWS:
+        wide = {c: st.column_config.TextColumn(width=COLUMN_WIDTHS[c]) for c in table.columns if c in COLUMN_WIDTHS}
+        st.dataframe(table, hide_index=True, width="stretch", key=key, placeholder=NO_SCORE_CELL, column_config=wide)
     else:
-        st.dataframe(table, hide_index=True, width="stretch", key=key, placeholder=NO_SCORE_CELL)
+        st.table(table.map(_cell), hide_index=True)
 
 
 def _cell(value: object) -> object:
