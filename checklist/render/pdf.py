@@ -19,7 +19,7 @@ from checklist.domain.bank import QuestionBank, Theme
 from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
 from checklist.domain.plan import ordered_plan
 from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
-from checklist.render.charts import chart_png, theme_scores_chart
+from checklist.render.charts import DRAFT_MARK, chart_png, theme_scores_chart
 from checklist.render.fonts import font_set, printable
 from checklist.render.pdf_layout import FAMILY, TEXT, PlanDocument, day, metadata, percent, short
 
@@ -204,8 +204,9 @@ def _theme_answers(
     pdf.heading(f"{number}. {theme.title}", level=1)
     score = result.theme(theme.id)
     if score:
+        draft = DRAFT_MARK if result.is_draft and score.score is not None else ""
         pdf.para(
-            f"Score {percent(score.score)} out of 100; {score.answered} of {score.applicable} applicable "
+            f"Score {percent(score.score)} out of 100{draft}; {score.answered} of {score.applicable} applicable "
             "questions answered.",
             size=9,
             muted=True,

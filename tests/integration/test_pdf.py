@@ -241,3 +241,9 @@ def test_a_draft_says_so_on_the_cover_and_beside_the_overall_score(tmp_path: Pat
 def test_a_finished_assessment_carries_no_draft_mark(pdf: bytes, tmp_path: Path):
     cover_and_summary = pdftotext(pdf, tmp_path, page=1) + pdftotext(pdf, tmp_path, page=2)
     assert "Draft:" not in cover_and_summary
+
+
+def test_a_drafts_theme_scores_are_marked_as_draft_in_the_answers_by_theme(tmp_path: Path):
+    draft = make_assessment(BANK, {"s1": "not_met"}, service=Service(name="Riverside", profile={"groups": "no"}))
+    text = pdftotext(build(draft), tmp_path)
+    assert "Score 0.0 out of 100 (draft); 1 of" in text
