@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from checklist.domain.compare import Comparison
-from checklist.domain.wording import agrees, counted
+from checklist.domain.wording import agrees, counted, long_date
 from checklist.render.compare_charts import sorted_rows
 from checklist.render.fonts import printable
 from checklist.render.pdf_heatmap import draw_heatmap
@@ -63,7 +63,7 @@ def _headline(pdf: PlanDocument, comparison: Comparison, created: datetime) -> N
         ("With a safety gap", f"{h.with_safety_gap} of {h.services} services"),
         ("Overdue actions", str(h.overdue_actions)),
         ("Bank versions", f"{versions}; compared on {comparison.bank_version}"),
-        ("Made on", f"{created:%d %b %Y}"),
+        ("Made on", long_date(created.date())),
     ):
         pdf.labelled(label, value, label_width=48)
     if comparison.anonymised:

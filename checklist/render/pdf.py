@@ -28,7 +28,8 @@ SUMMARY_QUICK_WINS = 6
 # A table row must fit on one page, so very long action texts are cut in the
 # table and printed in full after it.
 CELL_LIMIT = 900
-PLAN_COLUMNS = (("Gap", 11), ("Action", 60), ("Question", 49), ("Owner", 24), ("Due", 18), ("Status", 18))
+# Due is wide enough for the longest date, "30 September 2026", on one line.
+PLAN_COLUMNS = (("Gap", 11), ("Action", 54), ("Question", 45), ("Owner", 24), ("Due", 28), ("Status", 18))
 
 
 def build_action_plan_pdf(

@@ -148,7 +148,7 @@ def test_the_cover_names_the_service_organisation_date_assessor_and_bank(pdf: by
         "Gwasanaeth Ŵyn",
         "Org „Zażółć”",
         "Gwynedd",
-        "1 Mar 2026",
+        "1 March 2026",
         "Siân Jones, Service manager",
         "Test bank (test-bank, version 1.0.0)",
     ):
@@ -172,7 +172,7 @@ def test_the_summary_shows_overall_score_completion_and_top_gaps(pdf: bytes, tmp
 def test_the_plan_lists_actions_in_gap_order_with_owner_due_date_and_status(pdf: bytes, tmp_path: Path):
     plan = pdftotext(pdf, tmp_path, page=3)
     assert plan.index("Open a women-only room.") < plan.index("Put up a poster.")
-    for expected in ("Łucja", "1 Jun 2026", "Planned"):
+    for expected in ("Łucja", "1 June 2026", "Planned"):
         assert expected in plan
 
 
