@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 from checklist.domain.compare import Comparison
 from checklist.domain.wording import agrees, counted, long_date
+from checklist.render.charts import DRAFT_MARK
 from checklist.render.compare_charts import sorted_rows
 from checklist.render.fonts import printable
 from checklist.render.pdf_heatmap import draw_heatmap
@@ -20,10 +21,10 @@ from checklist.render.pdf_layout import FAMILY, PlanDocument, metadata, percent,
 PDF_HEATMAP_LIMIT = 30
 PDF_COMMON_GAPS = 10
 SERVICE_COLUMNS = (
-    ("Service", 62),
+    ("Service", 58),
     ("Area", 34),
     ("Version", 18),
-    ("Overall", 20),
+    ("Overall", 24),
     ("Completion", 22),
     ("Safety gaps", 24),
 )
@@ -143,7 +144,7 @@ def _services(pdf: PlanDocument, comparison: Comparison) -> None:
             short(r.name, 120),
             short(r.area, 60) or "—",
             r.bank_version,
-            percent(r.overall),
+            percent(r.overall) + (DRAFT_MARK if r.is_draft else ""),
             f"{r.completion:.0%}",
             str(r.safety_gaps),
         ]

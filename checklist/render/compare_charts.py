@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 from checklist.domain.compare import Comparison, ServiceRow
+from checklist.domain.wording import NO_SCORE_CELL
 
 # The browser may not have Noto Sans; without a generic family it would fall back to a serif.
 FONT = "Noto Sans, sans-serif"
@@ -48,7 +49,7 @@ WHITE = (255, 255, 255)
 Colour = tuple[int, int, int]
 Row = TypeVar("Row")
 # A theme with no answers has no score (not zero); a dash fits the narrowest cell.
-NO_SCORE = "–"
+NO_SCORE = NO_SCORE_CELL
 # Under a draft's name in the heatmap: its scores are not yet a result.
 DRAFT_MARK = "(draft)"
 SORTS = {

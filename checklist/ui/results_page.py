@@ -14,7 +14,7 @@ from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.plan import ActionOutcome, ReassessmentDelta, compare_with_previous, start_reassessment
 from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, ScoreResult
-from checklist.domain.wording import agrees, counted, long_date
+from checklist.domain.wording import agrees, counted, long_date, score_text
 from checklist.render.charts import delta_chart, gap_kind, gaps_chart, theme_scores_chart
 from checklist.ui import memo, session, widgets
 from checklist.ui.text import literal
@@ -41,8 +41,7 @@ def show() -> None:
     _reassess(bank)
 
 
-def _pct(value: float | None) -> str:
-    return "no score yet" if value is None else f"{value:.1f}"
+_pct = score_text
 
 
 def _headline(result: ScoreResult) -> None:
