@@ -311,10 +311,10 @@ def _heatmap(comparison: Comparison) -> None:
     rows = sorted_rows(comparison, sort)
     if len(rows) > HEATMAP_LIMIT:
         st.write(f"The charts show the first {HEATMAP_LIMIT} of {len(rows)} services in this order; the table has all.")
+    st.write(f"Scores are out of 100. {SCORE_NOTE} Scroll the table sideways for each theme and the details.")
     # Themes are rows with whole titles; a few services per chart, so their names stay level and readable.
     for block in blocks(rows[:HEATMAP_LIMIT], HEATMAP_COLUMNS):
         st.altair_chart(heatmap_chart(comparison, block), width="content")
-    st.write(f"Scores are out of 100. {SCORE_NOTE} Scroll the table sideways for each theme and the details.")
     table = services_table(comparison, safe=False, rows=rows)
     st.dataframe(
         table,
@@ -339,8 +339,9 @@ def _spread(comparison: Comparison) -> None:
         "For each theme: the line runs from the lowest to the highest service's score, the box holds the "
         "middle half of services, and the black tick is the median."
     )
-    st.altair_chart(spread_chart(comparison), width="stretch")
     st.write(SCORE_NOTE)
+    # The table right under the chart: the chart's numbers for anyone who cannot see it.
+    st.altair_chart(spread_chart(comparison), width="stretch")
     _table(spread_frame(comparison), "compare-spread", typed=False)
 
 
