@@ -15,6 +15,7 @@ import altair as alt
 
 from checklist.domain.plan import ReassessmentDelta
 from checklist.domain.scoring import Gap, ScoreResult
+from checklist.domain.wording import NO_SCORE
 
 BLUE = "#0072B2"
 VERMILLION = "#D55E00"
@@ -48,7 +49,7 @@ def theme_scores_chart(result: ScoreResult) -> Any:
         {
             "theme": t.title,
             "score": t.score if t.score is not None else 0,
-            "label": f"{t.score:.1f}{draft}" if t.score is not None else "no answers yet",
+            "label": f"{t.score:.1f}{draft}" if t.score is not None else NO_SCORE,
         }
         for t in result.themes
     ]
