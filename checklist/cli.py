@@ -17,6 +17,7 @@ from checklist.commands.common import bank_option, counted, fail, read_assessmen
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.scoring import ScoreResult, score_assessment
+from checklist.domain.wording import score_text
 from checklist.paths import default_bank_path
 
 # Re-exported: the helpers' long-standing home, which callers outside this package may still use.
@@ -64,9 +65,7 @@ def score(file: Path, as_json: bool, bank_path: Path | None) -> None:
 
 
 def describe_result(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> str:
-    def pct(value: float | None) -> str:
-        return "no score yet" if value is None else f"{value:.1f}"
-
+    pct = score_text
     name = assessment.service.name or "(service not named)"
     lines = [
         f"{name}: overall score {pct(result.overall)} out of 100",

@@ -15,8 +15,9 @@ from checklist import __version__
 from checklist.commands.common import bank_option, fail, read_bank, say
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, FileStatus, Intake, compare_intake, read_submissions
-from checklist.domain.wording import counted
-from checklist.render.exports import COMMON_GAPS, NOTES, SERVICES, comparison_tables, to_csv, to_xlsx
+from checklist.domain.scoring import DRAFT_THRESHOLD
+from checklist.domain.wording import NO_SCORE_CELL, counted, score_text
+from checklist.render.exports import COMMON_GAPS, NOTES, SERVICES, comparison_tables, to_csv, to_xlsx, workbook_tables
 
 SUFFIXES = (".json", ".pdf")
 
@@ -49,10 +50,10 @@ def report(intake: Intake) -> None:
 
 
 def write_tables(comparison: Comparison, output: Path, *, include_notes: bool) -> list[Path]:
-    tables = comparison_tables(comparison, include_notes=include_notes)
     if output.suffix.lower() == ".xlsx":
-        output.write_bytes(to_xlsx(tables))
+        output.write_bytes(to_xlsx(workbook_tables(comparison, include_notes=include_notes)))
         return [output]
+    tables = comparison_tables(comparison, include_notes=include_notes)
     names = {
         SERVICES: output,
         COMMON_GAPS: output.with_name(f"{output.stem}-gaps.csv"),
@@ -67,14 +68,23 @@ def describe(comparison: Comparison) -> str:
     h = comparison.headline
 
     def pct(value: float | None) -> str:
-        return "-" if value is None else f"{value:.1f}"
+        return score_text(value, empty=NO_SCORE_CELL)
+
+    def draft(label: str | None) -> str:
+        return f" ({label})" if label else ""
 
     lines = [
         f"{counted(h.services, 'service')} compared on question bank {comparison.bank_version}; "
         f"median overall score {pct(h.median_overall)}; {h.with_safety_gap} with a safety gap; "
         f"{counted(h.overdue_actions, 'overdue action')}",
     ]
-    lines += [f"  {r.name}: overall {pct(r.overall)}, completion {r.completion:.0%}" for r in comparison.rows]
+    lines += [
+        f"  {r.name}: overall {pct(r.overall)}{draft(r.draft_label)}, completion {r.completion:.0%}"
+        for r in comparison.rows
+    ]
+    if comparison.drafts_apart:
+        lines.append(f"Drafts left out (add --include-drafts to count them): {len(comparison.drafts_apart)}")
+        lines += [f"  {r.name}: {r.draft_label}" for r in comparison.drafts_apart]
     lines += [f"Left out for version {x.bank_version}: {x.question_id} ({x.reason})" for x in comparison.left_out]
     return "\n".join(lines)
 
@@ -97,6 +107,11 @@ def describe(comparison: Comparison) -> str:
 )
 @click.option("--anonymise", is_flag=True, help='Show services as "Service A, B, ..." everywhere.')
 @click.option("--include-practice", is_flag=True, help="Count practice files (examples, workshops) in the figures.")
+@click.option(
+    "--include-drafts",
+    is_flag=True,
+    help=f"Count drafts (under {DRAFT_THRESHOLD:.0%} of questions answered) in the figures.",
+)
 @click.option("--include-notes", is_flag=True, help="Export free-text notes too (left out by default).")
 @bank_option
 def compare_command(
@@ -105,6 +120,7 @@ def compare_command(
     pdf_path: Path | None,
     anonymise: bool,
     include_practice: bool,
+    include_drafts: bool,
     include_notes: bool,
     bank_path: Path | None,
 ) -> None:
@@ -118,11 +134,19 @@ def compare_command(
         say(problem, err=True)
     report(intake)
     comparison = compare_intake(
-        bank, intake, today=date.today(), include_practice=include_practice, anonymise=anonymise
+        bank,
+        intake,
+        today=date.today(),
+        include_practice=include_practice,
+        include_drafts=include_drafts,
+        anonymise=anonymise,
     )
     if not comparison.rows:
-        practice = intake.count(FileStatus.PRACTICE)
-        hint = f" ({counted(practice, 'practice file')} left out: add --include-practice)" if practice else ""
+        practice = intake.count(FileStatus.PRACTICE) if not include_practice else 0
+        drafts = len(comparison.drafts_apart)
+        hints = [f"{counted(practice, 'practice file')} left out: add --include-practice"] if practice else []
+        hints += [f"{counted(drafts, 'draft')} left out: add --include-drafts"] if drafts else []
+        hint = f" ({'; '.join(hints)})" if hints else ""
         fail(f"no file could be used for the comparison{hint}")
     say(describe(comparison))
     if output is not None:

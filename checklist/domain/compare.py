@@ -107,6 +107,12 @@ class ServiceRow:
     gaps: int
     safety_gaps: int
     theme_scores: tuple[float | None, ...]
+    # 'Draft: n of m questions answered' below the completion threshold, else None.
+    draft_label: str | None = None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.draft_label is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +198,7 @@ class Comparison:
     themes: tuple[ThemeColumn, ...]
     rows: tuple[ServiceRow, ...]
     practice_apart: tuple[ServiceRow, ...]
+    drafts_apart: tuple[ServiceRow, ...]
     common_gaps: tuple[CommonGap, ...]
     spread: tuple[ThemeSpread, ...]
     plans: tuple[PlanRow, ...]
@@ -199,6 +206,10 @@ class Comparison:
     left_out: tuple[LeftOut, ...]
     headline: Headline
     details: Mapping[str, ServiceDetail] = field(repr=False)
+    # The bank's words for each question, its theme's title and its place, so tables show questions, not ids.
+    question_texts: Mapping[str, str] = field(default_factory=dict, repr=False)
+    question_themes: Mapping[str, str] = field(default_factory=dict, repr=False)
+    question_order: Mapping[str, int] = field(default_factory=dict, repr=False)
 
     def detail(self, key: str) -> ServiceDetail | None:
         return self.details.get(key)
@@ -220,13 +231,16 @@ def compare_assessments(
     *,
     today: date,
     include_practice: bool = False,
+    include_drafts: bool = True,
     anonymise: bool = False,
     filters: Filters | None = None,
 ) -> Comparison:
     """Compare assessments against the current bank.
 
     Anonymous labels are given before `filters` apply, so a service keeps its
-    label whichever filter is chosen.
+    label whichever filter is chosen. Practice files, and drafts (completion
+    under DRAFT_THRESHOLD) unless `include_drafts`, are listed apart and left
+    out of every figure; the page and the command leave drafts out unless asked.
     """
     keyed = _keyed(assessments)
     labels = {digest: anonymous_label(i) for i, digest in enumerate(sorted(keyed, key=_label_order))}
@@ -237,8 +251,14 @@ def compare_assessments(
             d[:16]: scorer.detail(d[:16], labels[d], a, anonymise=anonymise, today=today) for d, a in chosen.items()
         }
     ordered = sorted(details.values(), key=lambda s: _row_order(s.row, anonymise))
-    counted = [s for s in ordered if include_practice or not s.row.practice]
     apart = [s.row for s in ordered if s.row.practice and not include_practice]
+    drafts = [
+        s.row
+        for s in ordered
+        if s.row.is_draft and not include_drafts and not (s.row.practice and not include_practice)
+    ]
+    left = {r.key for r in (*apart, *drafts)}
+    counted = [s for s in ordered if s.row.key not in left]
     return Comparison(
         bank_id=bank.id,
         bank_version=bank.version,
@@ -246,6 +266,7 @@ def compare_assessments(
         themes=tuple(ThemeColumn(t.id, t.title) for t in bank.themes),
         rows=tuple(s.row for s in counted),
         practice_apart=tuple(apart),
+        drafts_apart=tuple(drafts),
         common_gaps=_common_gaps(bank, scorer, counted),
         spread=_spread(bank, counted),
         plans=tuple(_plan_row(s, today) for s in counted),
@@ -253,6 +274,9 @@ def compare_assessments(
         left_out=_left_out(bank, scorer, counted),
         headline=_headline(counted),
         details=details,
+        question_texts={q.id: q.text for _, q in bank.questions()},
+        question_themes={q.id: t.title for t, q in bank.questions()},
+        question_order=scorer.order,
     )
 
 
@@ -356,6 +380,7 @@ def _row(bank: QuestionBank, key: str, label: str, a: Assessment, result: ScoreR
         gaps=len(result.gaps),
         safety_gaps=sum(1 for g in result.gaps if g.safety),
         theme_scores=tuple(t.score for t in result.themes),
+        draft_label=result.draft_label,
     )
 
 
@@ -492,15 +517,17 @@ def compare_intake(
     *,
     today: date,
     include_practice: bool = False,
+    include_drafts: bool = False,
     anonymise: bool = False,
     filters: Filters | None = None,
 ) -> Comparison:
-    """The page's and the command's one call: compare what an intake kept."""
+    """The page's and the command's one call: compare what an intake kept, drafts left out unless asked."""
     return compare_assessments(
         bank,
         intake.submissions,
         today=today,
         include_practice=include_practice,
+        include_drafts=include_drafts,
         anonymise=anonymise,
         filters=filters,
     )

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from checklist.domain.compare import Comparison
-from checklist.domain.wording import agrees, counted
+from checklist.domain.wording import agrees, counted, long_date
+from checklist.render.charts import DRAFT_MARK
 from checklist.render.compare_charts import sorted_rows
 from checklist.render.fonts import printable
 from checklist.render.pdf_heatmap import draw_heatmap
@@ -20,10 +21,10 @@ from checklist.render.pdf_layout import FAMILY, PlanDocument, metadata, percent,
 PDF_HEATMAP_LIMIT = 30
 PDF_COMMON_GAPS = 10
 SERVICE_COLUMNS = (
-    ("Service", 62),
+    ("Service", 58),
     ("Area", 34),
     ("Version", 18),
-    ("Overall", 20),
+    ("Overall", 24),
     ("Completion", 22),
     ("Safety gaps", 24),
 )
@@ -63,7 +64,7 @@ def _headline(pdf: PlanDocument, comparison: Comparison, created: datetime) -> N
         ("With a safety gap", f"{h.with_safety_gap} of {h.services} services"),
         ("Overdue actions", str(h.overdue_actions)),
         ("Bank versions", f"{versions}; compared on {comparison.bank_version}"),
-        ("Made on", f"{created:%d %b %Y}"),
+        ("Made on", long_date(created.date())),
     ):
         pdf.labelled(label, value, label_width=48)
     if comparison.anonymised:
@@ -143,7 +144,7 @@ def _services(pdf: PlanDocument, comparison: Comparison) -> None:
             short(r.name, 120),
             short(r.area, 60) or "—",
             r.bank_version,
-            percent(r.overall),
+            percent(r.overall) + (DRAFT_MARK if r.is_draft else ""),
             f"{r.completion:.0%}",
             str(r.safety_gaps),
         ]

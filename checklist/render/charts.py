@@ -15,6 +15,7 @@ import altair as alt
 
 from checklist.domain.plan import ReassessmentDelta
 from checklist.domain.scoring import Gap, ScoreResult
+from checklist.domain.wording import NO_SCORE
 
 BLUE = "#0072B2"
 VERMILLION = "#D55E00"
@@ -37,16 +38,24 @@ def _configured(chart: Any) -> Any:
     return chart.configure(font=FONT).configure_view(stroke=None)
 
 
+# After each theme score of a draft, in the chart and the PDF's theme headings.
+DRAFT_MARK = " (draft)"
+
+
 def theme_scores_chart(result: ScoreResult) -> Any:
-    """One bar per theme, its score written at the end; themes with no answers say so."""
+    """One bar per theme, its score written at the end; themes with no answers say so; a draft's scores say so."""
+    draft = DRAFT_MARK if result.is_draft else ""
     rows = [
         {
             "theme": t.title,
             "score": t.score if t.score is not None else 0,
-            "label": f"{t.score:.1f}" if t.score is not None else "no answers yet",
+            "label": f"{t.score:.1f}{draft}" if t.score is not None else NO_SCORE,
         }
         for t in result.themes
     ]
+    subtitle = "Out of 100; higher is better"
+    if result.draft_label:
+        subtitle = f"{subtitle}. {result.draft_label}: not yet a result"
     described = ", ".join(f"{r['theme']} {r['label']}" for r in rows)
     base = alt.Chart(alt.InlineData(values=rows)).encode(
         y=alt.Y("theme:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
@@ -56,7 +65,7 @@ def theme_scores_chart(result: ScoreResult) -> Any:
     bars = base.mark_bar(color=BLUE)
     labels = base.mark_text(align="left", dx=4, color="black").encode(text="label:N")
     chart = alt.layer(bars, labels).properties(
-        title=alt.TitleParams("Score by theme", subtitle="Out of 100; higher is better"),
+        title=alt.TitleParams("Score by theme", subtitle=subtitle),
         description=f"Bar chart of the score out of 100 for each theme: {described}.",
         width=420,
         height=alt.Step(22),

@@ -15,6 +15,7 @@ import altair as alt
 import pandas as pd
 
 from checklist.domain.compare import Comparison, ServiceRow
+from checklist.domain.wording import NO_SCORE_CELL
 
 # The browser may not have Noto Sans; without a generic family it would fall back to a serif.
 FONT = "Noto Sans, sans-serif"
@@ -48,7 +49,9 @@ WHITE = (255, 255, 255)
 Colour = tuple[int, int, int]
 Row = TypeVar("Row")
 # A theme with no answers has no score (not zero); a dash fits the narrowest cell.
-NO_SCORE = "–"
+NO_SCORE = NO_SCORE_CELL
+# Under a draft's name in the heatmap: its scores are not yet a result.
+DRAFT_MARK = "(draft)"
 SORTS = {
     "Overall score, lowest first": lambda r: (r.overall is None, r.overall or 0.0, r.label),
     "Overall score, highest first": lambda r: (r.overall is None, -(r.overall or 0.0), r.label),
@@ -113,6 +116,8 @@ def column_labels(rows: Sequence[ServiceRow]) -> list[str]:
         lines = textwrap.wrap(row.name, COLUMN_CHARS) or [row.name]
         if len(lines) > COLUMN_LINES:
             lines = [*lines[: COLUMN_LINES - 1], lines[COLUMN_LINES - 1][: COLUMN_CHARS - 1] + "…"]
+        if row.is_draft:
+            lines = [*lines, DRAFT_MARK]
         # Two services of the same name would otherwise share, and overdraw, one column.
         if lines in wrapped:
             lines = [*lines, f"({len(wrapped) + 1})"]
@@ -132,11 +137,12 @@ def heatmap_frame(comparison: Comparison, rows: Sequence[ServiceRow]) -> pd.Data
             "Score": score,
             "Label": NO_SCORE if score is None else f"{score:.0f}",
             "Overall": r.overall,
+            "Draft": r.draft_label or "",
         }
         for r, column in zip(rows, columns, strict=True)
         for t, score in zip(comparison.themes, r.theme_scores, strict=True)
     ]
-    return pd.DataFrame(records, columns=["Service", "Column", "Key", "Theme", "Score", "Label", "Overall"])
+    return pd.DataFrame(records, columns=["Service", "Column", "Key", "Theme", "Score", "Label", "Overall", "Draft"])
 
 
 def heatmap_chart(comparison: Comparison, rows: Sequence[ServiceRow]) -> Any:
@@ -166,7 +172,13 @@ def heatmap_chart(comparison: Comparison, rows: Sequence[ServiceRow]) -> Any:
             ),
         ),
         y=alt.Y("Theme:N", sort=themes, title=None, axis=alt.Axis(labelLimit=THEME_LABEL_LIMIT)),
-        tooltip=["Service", "Theme", alt.Tooltip("Score:Q", format=".1f"), alt.Tooltip("Overall:Q", format=".1f")],
+        tooltip=[
+            "Service",
+            "Theme",
+            alt.Tooltip("Score:Q", format=".1f"),
+            alt.Tooltip("Overall:Q", format=".1f"),
+            "Draft",
+        ],
     )
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color(

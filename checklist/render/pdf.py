@@ -19,7 +19,7 @@ from checklist.domain.bank import QuestionBank, Theme, evidence_words
 from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
 from checklist.domain.plan import ordered_plan
 from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
-from checklist.render.charts import chart_png, theme_scores_chart
+from checklist.render.charts import DRAFT_MARK, chart_png, theme_scores_chart
 from checklist.render.fonts import font_set, printable
 from checklist.render.pdf_layout import FAMILY, TEXT, PlanDocument, day, metadata, percent, short
 
@@ -28,7 +28,8 @@ SUMMARY_QUICK_WINS = 6
 # A table row must fit on one page, so very long action texts are cut in the
 # table and printed in full after it.
 CELL_LIMIT = 900
-PLAN_COLUMNS = (("Gap", 11), ("Action", 60), ("Question", 49), ("Owner", 24), ("Due", 18), ("Status", 18))
+# Due is wide enough for the longest date, "30 September 2026", on one line.
+PLAN_COLUMNS = (("Gap", 11), ("Action", 54), ("Question", 45), ("Owner", 24), ("Due", 28), ("Status", 18))
 
 
 def build_action_plan_pdf(
@@ -204,8 +205,9 @@ def _theme_answers(
     pdf.heading(f"{number}. {theme.title}", level=1)
     score = result.theme(theme.id)
     if score:
+        draft = DRAFT_MARK if result.is_draft and score.score is not None else ""
         pdf.para(
-            f"Score {percent(score.score)} out of 100; {score.answered} of {score.applicable} applicable "
+            f"Score {percent(score.score)} out of 100{draft}; {score.answered} of {score.applicable} applicable "
             "questions answered.",
             size=9,
             muted=True,

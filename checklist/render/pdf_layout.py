@@ -13,6 +13,7 @@ from typing import Any
 from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import Align, XPos, YPos
 
+from checklist.domain.wording import long_date, score_text
 from checklist.render.fonts import font_set, printable
 
 FAMILY = "NotoSans"
@@ -224,11 +225,11 @@ def short(text: str, limit: int) -> str:
 
 
 def day(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "—"
+    return long_date(value, empty="—")
 
 
 def percent(value: float | None) -> str:
-    return "no score yet" if value is None else f"{value:.1f}"
+    return score_text(value)
 
 
 def metadata(pdf: PlanDocument, **fields: Any) -> None:

@@ -1,24 +1,29 @@
 """Compare submissions: a commissioner uploads many files and sees the area at once.
 
 Gather (files, options, filters), call the core (read_submissions,
-compare_intake), show. Both results are cached by the files' hashes, so a
-rerun with 1,000 files loaded does not load or score them again.
+compare_intake), show the tables render.compare_tables builds for the
+downloads too. Both results are cached by the files' hashes, so a rerun with
+1,000 files loaded does not load or score them again.
+
+Files are taken out of the upload box as soon as they arrive and kept in the
+session, so the page lists them itself and can hide their names when services
+are anonymised (the upload box would show them).
 """
 
 from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import pandas as pd
 import streamlit as st
 
 from checklist import __version__
-from checklist.domain.assessment import ANSWER_LABELS
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, Filters, Intake, compare_intake, filter_options, read_submissions
-from checklist.domain.wording import counted
+from checklist.domain.scoring import DRAFT_THRESHOLD
+from checklist.domain.wording import NO_SCORE_CELL, counted, question_words, score_text
 from checklist.render.compare_charts import (
     HEATMAP_COLUMNS,
     HEATMAP_LIMIT,
@@ -29,13 +34,26 @@ from checklist.render.compare_charts import (
     spread_chart,
     spread_frame,
 )
-from checklist.render.exports import comparison_tables, gaps_table, services_table, to_csv, to_xlsx
+from checklist.render.compare_tables import (
+    answers_table,
+    file_table,
+    gaps_table,
+    left_apart_table,
+    overdue_table,
+    plans_table,
+    service_plan_table,
+    services_table,
+)
+from checklist.render.exports import to_csv, to_xlsx, workbook_tables
 from checklist.ui import resources
 from checklist.ui.text import literal
 
 UPLOAD = "compare-files"
+ROUND = "compare-upload-round"
+FILES = "compare-loaded-files"
 ANONYMISE = "compare-anonymise"
 PRACTICE = "compare-practice"
+DRAFTS = "compare-drafts"
 NOTES = "compare-notes"
 AREAS = "compare-areas"
 SETTINGS = "compare-settings"
@@ -43,6 +61,21 @@ VERSIONS = "compare-versions"
 SORT = "compare-sort"
 DETAIL = "compare-detail"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Up to this many rows a table is drawn whole with its text wrapped; longer ones scroll in a grid.
+WRAPPED_ROWS = 80
+# Widths that keep every column of a table in view at 1366 pixels, the question widest.
+COLUMN_WIDTHS: dict[str, Literal["medium", "large"]] = {
+    "Question": "large",
+    "Reason": "large",
+    "Action": "medium",
+    "Warnings": "medium",
+    "Note": "medium",
+    "Reason not applicable": "medium",
+    "Draft": "medium",
+    "Why": "medium",
+}
+DRAFT_PERCENT = f"{DRAFT_THRESHOLD:.0%}"
+SCORE_NOTE = f"{NO_SCORE_CELL} means no score yet: no question in it is answered."
 
 FileKey = tuple[tuple[str, str], ...]
 
@@ -51,6 +84,7 @@ class Choice(NamedTuple):
     """What the user chose above the results; plain values, so Streamlit can hash it for the cache."""
 
     practice: bool
+    drafts: bool
     anonymise: bool
     areas: tuple[str, ...]
     settings: tuple[str, ...]
@@ -70,37 +104,47 @@ def _comparison(
 ) -> Comparison:
     filters = Filters(frozenset(choice.areas), frozenset(choice.settings), frozenset(choice.versions))
     return compare_intake(
-        _bank, _intake, today=today, include_practice=choice.practice, anonymise=choice.anonymise, filters=filters
+        _bank,
+        _intake,
+        today=today,
+        include_practice=choice.practice,
+        include_drafts=choice.drafts,
+        anonymise=choice.anonymise,
+        filters=filters,
     )
 
 
 def show() -> None:
     st.title("Compare submissions")
+    bank = resources.bank()
+    if bank is None:
+        return
+    files = _files()
+    if not files:
+        st.info("Choose the files to compare: select many at once, or a whole folder's worth.")
     st.write(
         "Upload the assessment files services have sent you (JSON, or PDFs made by this tool). "
         "Nothing leaves this computer. Each file is checked; broken files and copies are reported, not counted."
     )
-    bank = resources.bank()
-    if bank is None:
+    _upload_box(files)
+    if not files:
         return
-    uploads = st.file_uploader(
-        "Submitted assessment files", type=["json", "pdf"], accept_multiple_files=True, key=UPLOAD
-    )
-    if not uploads:
-        st.info("Choose the files to compare: select many at once, or a whole folder's worth.")
-        return
-    files = tuple((f.name, f.getvalue()) for f in uploads)
     key: FileKey = tuple((name, hashlib.sha256(data).hexdigest()) for name, data in files)
     intake = _intake(bank.sha256, key, bank, files)
-    _file_report(intake)
+    report = st.container()
     if not intake.usable:
+        with report:
+            _file_report(intake, None, anonymise=bool(st.session_state.get(ANONYMISE)))
         st.error("No file could be used. The report above says why for each one.")
         return
-    comparison = _comparison(bank.sha256, key, _choice(intake, bank), date.today(), bank, intake)
+    choice = _choice(intake, bank)
+    comparison = _comparison(bank.sha256, key, choice, date.today(), bank, intake)
+    with report:
+        _file_report(intake, comparison, anonymise=choice.anonymise)
     _versions(comparison)
-    _practice(comparison)
+    _left_apart(comparison)
     if not comparison.rows:
-        st.warning("No service matches these choices. Change the filters, or include practice files.")
+        _nothing_counted(comparison)
         return
     _headline(comparison)
     tabs = st.tabs(["Services × themes", "Common gaps", "Theme spread", "Action plans", "One service"])
@@ -117,17 +161,45 @@ def show() -> None:
     _downloads(comparison)
 
 
-def _file_report(intake: Intake) -> None:
+def _files() -> tuple[tuple[str, bytes], ...]:
+    loaded: dict[str, bytes] = st.session_state.setdefault(FILES, {})
+    return tuple(loaded.items())
+
+
+def _take_files(widget: str) -> None:
+    """Moves what was just uploaded into the session's files (a file of the same name is replaced)."""
+    uploads = st.session_state.get(widget) or []
+    loaded: dict[str, bytes] = st.session_state.setdefault(FILES, {})
+    for upload in uploads:
+        loaded[upload.name] = upload.getvalue()
+    # A new upload box, empty: the page lists the files itself.
+    st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
+
+
+def _clear_files() -> None:
+    st.session_state[FILES] = {}
+
+
+def _upload_box(files: tuple[tuple[str, bytes], ...]) -> None:
+    widget = f"{UPLOAD}-{st.session_state.get(ROUND, 0)}"
+    st.file_uploader(
+        "Add submitted assessment files" if files else "Submitted assessment files",
+        type=["json", "pdf"],
+        accept_multiple_files=True,
+        key=widget,
+        on_change=_take_files,
+        args=(widget,),
+    )
+    if files:
+        st.button(f"Clear the {counted(len(files), 'file')}", key="compare-clear", on_click=_clear_files)
+
+
+def _file_report(intake: Intake, comparison: Comparison | None, *, anonymise: bool) -> None:
     st.subheader("Files")
     st.text(intake.summary())
-    table = pd.DataFrame(
-        [
-            {"File": r.name, "Status": r.status.label, "Reason": r.reason, "Warnings": "\n".join(r.warnings)}
-            for r in intake.reports
-        ],
-        columns=["File", "Status", "Reason", "Warnings"],
-    )
-    st.dataframe(table, hide_index=True, width="stretch", key="compare-report")
+    if anonymise:
+        st.write("File names are shown as file 1, file 2, … while services are anonymised.")
+    _table(file_table(intake, comparison, anonymise=anonymise), "compare-report", typed=True)
 
 
 def _choice(intake: Intake, bank: QuestionBank) -> Choice:
@@ -146,45 +218,92 @@ def _choice(intake: Intake, bank: QuestionBank) -> Choice:
     versions = right.multiselect("Question bank version", found["versions"], key=VERSIONS, placeholder="All versions")
     anonymise = st.checkbox('Show services as "Service A, B, …" (also in downloads)', key=ANONYMISE)
     practice = st.checkbox("Count practice files (examples, workshops) in the figures", key=PRACTICE)
-    return Choice(practice, anonymise, tuple(areas), tuple(settings), tuple(versions))
+    drafts = st.checkbox(f"Count drafts (under {DRAFT_PERCENT} of questions answered) in the figures", key=DRAFTS)
+    return Choice(practice, drafts, anonymise, tuple(areas), tuple(settings), tuple(versions))
 
 
 def _versions(comparison: Comparison) -> None:
-    loaded = ", ".join(
-        f"{v.version}{' (current)' if v.current else ''}: {counted(v.services, 'service')}" for v in comparison.versions
-    )
-    st.text(f"Question bank versions loaded: {loaded or 'none'}. Compared on version {comparison.bank_version}.")
+    if comparison.versions:
+        loaded = ", ".join(
+            f"{v.version}{' (current)' if v.current else ''}: {counted(v.services, 'service')}"
+            for v in comparison.versions
+        )
+        st.text(f"Question bank versions compared: {loaded}. Compared on version {comparison.bank_version}.")
     if comparison.left_out:
         st.write("Some answers are left out so that services are compared like for like:")
-        st.dataframe(
+        _table(
             pd.DataFrame(
                 [
-                    {"Question": x.question_id, "Bank version": x.bank_version, "Services": x.services, "Why": x.reason}
+                    {
+                        "Question": question_words(comparison.question_texts, x.question_id),
+                        "Bank version": x.bank_version,
+                        "Services": x.services,
+                        "Why": x.reason,
+                    }
                     for x in comparison.left_out
-                ]
+                ],
+                columns=["Question", "Bank version", "Services", "Why"],
             ),
-            hide_index=True,
-            key="compare-left-out",
+            "compare-left-out",
+            typed=False,
         )
 
 
-def _practice(comparison: Comparison) -> None:
+def _left_apart(comparison: Comparison) -> None:
     if comparison.practice_apart:
         with st.expander(f"Practice files, left out of the figures ({len(comparison.practice_apart)})"):
-            st.dataframe(
-                pd.DataFrame([{"Service": r.name, "Overall score": r.overall} for r in comparison.practice_apart]),
-                hide_index=True,
-                key="compare-practice-table",
+            _table(left_apart_table(comparison.practice_apart, safe=False), "compare-practice-table", typed=True)
+    if comparison.drafts_apart:
+        n = len(comparison.drafts_apart)
+        with st.expander(f"Drafts, left out of the figures ({n})"):
+            st.write(
+                f"A draft has fewer than {DRAFT_PERCENT} of its questions answered, so its scores are not yet "
+                "a result. Tick “Count drafts” above to include them."
             )
+            _table(left_apart_table(comparison.drafts_apart, safe=False), "compare-drafts-table", typed=True)
+
+
+def _nothing_counted(comparison: Comparison) -> None:
+    """Says why nothing is compared, and offers the switch that would change it."""
+    practice, drafts = len(comparison.practice_apart), len(comparison.drafts_apart)
+    if practice and not drafts:
+        st.warning(
+            (
+                "The only file is a practice file (from an example or a workshop)"
+                if practice == 1
+                else f"All {practice} files are practice files (from examples or workshops)"
+            )
+            + ", so they are left out of the figures."
+        )
+        st.button("Count the practice files", key="compare-count-practice", on_click=_switch_on, args=(PRACTICE,))
+    elif drafts and not practice:
+        st.warning(
+            f"{'The only submission is a draft' if drafts == 1 else f'All {drafts} submissions are drafts'} "
+            f"(under {DRAFT_PERCENT} of questions answered), so nothing is counted yet."
+        )
+        st.button("Count the drafts", key="compare-count-drafts", on_click=_switch_on, args=(DRAFTS,))
+    elif practice or drafts:
+        st.warning(
+            f"Every file is practice or a draft ({practice} practice, {counted(drafts, 'draft')}), "
+            "so nothing is counted yet. Tick the boxes above to count them."
+        )
+    else:
+        st.warning("No service matches these choices. Change the filters above.")
+
+
+def _switch_on(widget: str) -> None:
+    st.session_state[widget] = True
 
 
 def _headline(comparison: Comparison) -> None:
     h = comparison.headline
     cols = st.columns(4)
     cols[0].metric("Services compared", h.services)
-    cols[1].metric("Median overall score", "-" if h.median_overall is None else f"{h.median_overall:.1f}")
+    cols[1].metric("Median overall score", score_text(h.median_overall, empty=NO_SCORE_CELL))
     cols[2].metric("Services with a safety gap", h.with_safety_gap)
     cols[3].metric("Overdue actions", h.overdue_actions)
+    if comparison.drafts_apart:
+        st.write(f"{counted(len(comparison.drafts_apart), 'draft')} left out of these figures (see above).")
 
 
 def _heatmap(comparison: Comparison) -> None:
@@ -192,102 +311,95 @@ def _heatmap(comparison: Comparison) -> None:
     rows = sorted_rows(comparison, sort)
     if len(rows) > HEATMAP_LIMIT:
         st.write(f"The charts show the first {HEATMAP_LIMIT} of {len(rows)} services in this order; the table has all.")
+    st.write(f"Scores are out of 100. {SCORE_NOTE} Scroll the table sideways for each theme and the details.")
     # Themes are rows with whole titles; a few services per chart, so their names stay level and readable.
     for block in blocks(rows[:HEATMAP_LIMIT], HEATMAP_COLUMNS):
         st.altair_chart(heatmap_chart(comparison, block), width="content")
-    order = {r.key: i for i, r in enumerate(rows)}
-    table = services_table(comparison, safe=False)
-    table = table.iloc[sorted(range(len(table)), key=lambda i: order[comparison.rows[i].key])]
-    st.dataframe(table, hide_index=True, key="compare-services")
+    table = services_table(comparison, safe=False, rows=rows)
+    st.dataframe(
+        table,
+        hide_index=True,
+        key="compare-services",
+        placeholder=NO_SCORE_CELL,
+        column_config={
+            "Service": st.column_config.TextColumn(pinned=True, width="medium"),
+            "Overall score": st.column_config.NumberColumn(format="%.1f"),
+            "Draft": st.column_config.TextColumn(width="medium"),
+        },
+    )
 
 
 def _common_gaps(comparison: Comparison) -> None:
     st.write("The questions most services have as a gap: worth commissioning once for everyone.")
-    st.dataframe(gaps_table(comparison, safe=False), hide_index=True, width="stretch", key="compare-gaps")
+    _table(gaps_table(comparison, safe=False), "compare-gaps", typed=False)
 
 
 def _spread(comparison: Comparison) -> None:
-    chart_col, table_col = st.columns([3, 2])
-    chart_col.altair_chart(spread_chart(comparison), width="stretch")
-    table_col.dataframe(spread_frame(comparison), hide_index=True, key="compare-spread")
+    st.write(
+        "For each theme: the line runs from the lowest to the highest service's score, the box holds the "
+        "middle half of services, and the black tick is the median."
+    )
+    st.write(SCORE_NOTE)
+    # The table right under the chart: the chart's numbers for anyone who cannot see it.
+    st.altair_chart(spread_chart(comparison), width="stretch")
+    _table(spread_frame(comparison), "compare-spread", typed=False)
 
 
 def _plans(comparison: Comparison) -> None:
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "Service": p.name,
-                    "Planned": p.planned,
-                    "In progress": p.in_progress,
-                    "Done": p.done,
-                    "Dropped": p.dropped,
-                    "Overdue": p.overdue,
-                }
-                for p in comparison.plans
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
-        key="compare-plans",
-    )
-    overdue = [
-        {
-            "Service": row.name,
-            "Question": a.question_id,
-            "Action": a.text,
-            "Owner": a.owner,
-            "Due": a.due,
-            "Status": a.status.label,
-        }
-        for row in comparison.rows
-        if (detail := comparison.detail(row.key)) is not None
-        for a in detail.overdue
-    ]
-    st.write(f"Overdue actions (due date passed, not done or dropped): {len(overdue)}")
-    if overdue:
-        st.dataframe(pd.DataFrame(overdue), hide_index=True, width="stretch", key="compare-overdue")
+    st.subheader("Actions by status")
+    _table(plans_table(comparison, safe=False), "compare-plans", typed=True)
+    overdue = overdue_table(comparison, safe=False)
+    st.subheader("Overdue actions")
+    st.write(f"Due date passed, not done or dropped: {counted(len(overdue), 'action')}.")
+    if len(overdue):
+        _table(overdue, "compare-overdue", typed=True)
 
 
 def _detail(comparison: Comparison) -> None:
     names = {r.key: r.name for r in comparison.rows}
-    key = st.selectbox("Service", list(names), format_func=lambda k: names[k], key=DETAIL)
+    # A new key when labels change, so the box never keeps showing a name after anonymising.
+    box = f"{DETAIL}-{'anonymous' if comparison.anonymised else 'named'}"
+    key = st.selectbox("Service", list(names), format_func=lambda k: names[k], key=box)
     detail = comparison.detail(key) if key else None
     if detail is None:
         return
+    row = detail.row
+    draft = f" ({row.draft_label})" if row.draft_label else ""
     st.markdown(
-        f"**{literal(detail.row.name)}**: overall score {_pct(detail.row.overall)}, "
-        f"completion {detail.row.completion:.0%}"
+        f"**{literal(row.name)}**: overall score {score_text(row.overall)}{literal(draft)}, "
+        f"completion {row.completion:.0%}"
     )
-    answers = pd.DataFrame(
-        [
-            {
-                "Question": qid,
-                "Answer": ANSWER_LABELS[a.answer],
-                "Note": a.note or "",
-                "Reason not applicable": a.na_reason or "",
-            }
-            for qid, a in sorted(detail.assessment.answers.items())
-        ],
-        columns=["Question", "Answer", "Note", "Reason not applicable"],
-    )
-    st.dataframe(answers, hide_index=True, width="stretch", key="compare-detail-answers")
-    overdue = {a.id for a in detail.overdue}
-    plan = pd.DataFrame(
-        [
-            {
-                "Question": a.question_id,
-                "Action": a.text,
-                "Owner": a.owner,
-                "Due": a.due,
-                "Status": a.status.label,
-                "Overdue": "yes" if a.id in overdue else "",
-            }
-            for a in detail.assessment.actions
-        ],
-        columns=["Question", "Action", "Owner", "Due", "Status", "Overdue"],
-    )
-    st.dataframe(plan, hide_index=True, width="stretch", key="compare-detail-plan")
+    if comparison.anonymised:
+        st.write("Owners, notes and reasons are hidden while services are anonymised.")
+    st.subheader("Answers, by theme")
+    _table(answers_table(comparison, detail, safe=False), "compare-detail-answers", typed=True)
+    st.subheader("Action plan")
+    plan = service_plan_table(comparison, detail, safe=False)
+    if len(plan):
+        _table(plan, "compare-detail-plan", typed=True)
+    else:
+        st.write("No actions planned yet.")
+
+
+def _table(table: pd.DataFrame, key: str, *, typed: bool) -> None:
+    """A table of the bank's words drawn whole with its text wrapped; one holding what people typed in a grid.
+
+    A grid shows text exactly as typed; st.table reads its cells as markdown, and even escaped
+    text is not always kept (two hyphens become a dash), so it only gets the bank's own words.
+    """
+    if typed or len(table) > WRAPPED_ROWS:
+        wide = {c: st.column_config.TextColumn(width=COLUMN_WIDTHS[c]) for c in table.columns if c in COLUMN_WIDTHS}
+        st.dataframe(table, hide_index=True, width="stretch", key=key, placeholder=NO_SCORE_CELL, column_config=wide)
+    else:
+        st.table(table.map(_cell), hide_index=True)
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str):
+        return literal(value)
+    if isinstance(value, float):
+        return NO_SCORE_CELL if pd.isna(value) else score_text(value)
+    return NO_SCORE_CELL if value is None else value
 
 
 def _downloads(comparison: Comparison) -> None:
@@ -313,7 +425,7 @@ def _downloads(comparison: Comparison) -> None:
     )
     cols[2].download_button(
         "All tables (Excel)",
-        lambda: to_xlsx(comparison_tables(comparison, include_notes=notes)),
+        lambda: to_xlsx(workbook_tables(comparison, include_notes=notes)),
         "comparison.xlsx",
         XLSX,
         key="compare-dl-xlsx",
@@ -333,7 +445,3 @@ def _summary_pdf(comparison: Comparison) -> bytes:
     from checklist.render.area_pdf import build_area_summary_pdf  # fonts and charts load only when asked
 
     return build_area_summary_pdf(comparison, tool_version=__version__)
-
-
-def _pct(value: float | None) -> str:
-    return "no score yet" if value is None else f"{value:.1f}"

@@ -15,7 +15,7 @@ from checklist.domain.bank import EVIDENCE_MEANINGS, EvidenceKind, QuestionBank,
 from checklist.domain.bank_changes import changes_in
 from checklist.domain.plan import ActionOutcome, ReassessmentDelta, compare_with_previous, start_reassessment
 from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, ScoreResult
-from checklist.domain.wording import agrees, counted
+from checklist.domain.wording import agrees, counted, long_date, score_text
 from checklist.render.charts import delta_chart, gap_kind, gaps_chart, theme_scores_chart
 from checklist.ui import memo, session, widgets
 from checklist.ui.text import literal
@@ -44,8 +44,7 @@ def show() -> None:
     _reassess(bank)
 
 
-def _pct(value: float | None) -> str:
-    return "no score yet" if value is None else f"{value:.1f}"
+_pct = score_text
 
 
 def _headline(result: ScoreResult) -> None:
@@ -144,7 +143,7 @@ def _how_scored(bank: QuestionBank, result: ScoreResult) -> None:
 
 
 def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
-    when = delta.previous_assessed_on.strftime("%d %B %Y") if delta.previous_assessed_on else "an earlier date"
+    when = long_date(delta.previous_assessed_on, empty="an earlier date")
     st.subheader(f"Since the previous assessment ({when})")
     change = delta.overall.change
     st.metric("Overall score", _pct(delta.overall.current), delta=None if change is None else f"{change:+.1f}")
@@ -178,7 +177,7 @@ def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
                         "Action": r.action.text,
                         "Question": (q.text if (q := bank.question(r.action.question_id)) else r.action.question_id),
                         "Owner": r.action.owner,
-                        "Due": r.action.due.isoformat() if r.action.due else "",
+                        "Due": long_date(r.action.due),
                         "Outcome": r.outcome.value.capitalize(),
                     }
                     for r in delta.actions

@@ -12,6 +12,7 @@ from checklist.domain.bank import QuestionBank
 from checklist.domain.errors import AssessmentFileError
 from checklist.domain.loading import MAX_FILE_BYTES, LoadedAssessment, load_assessment
 from checklist.domain.plan import start_reassessment
+from checklist.domain.wording import long_date
 from checklist.storage import StoreError
 from checklist.ui import example_panel, navigation, resources, session, state
 from checklist.ui.forms import assessment_id_from
@@ -119,7 +120,7 @@ def _saved_list() -> None:
     for summary in summaries:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             st.text(summary.service_name or "Service not named yet", width="stretch")
-            st.text(f"{summary.answered} answered · {summary.assessed_on or 'undated'}", width="content")
+            st.text(f"{summary.answered} answered · {_assessed_on(summary.assessed_on)}", width="content")
             if st.button("Open", key=state.open_key(summary.id), on_click=_open, args=(summary.id,)):
                 navigation.go(navigation.THEMES)
 
@@ -214,3 +215,11 @@ def _about(bank: QuestionBank) -> None:
 def _url(url: str) -> str:
     # A bracket or space would end the markdown link early.
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+def _assessed_on(stored: str | None) -> str:
+    """The store keeps the day as text (YYYY-MM-DD); people read it as '3 March 2026'."""
+    try:
+        return long_date(date.fromisoformat(stored), empty="undated") if stored else "undated"
+    except ValueError:
+        return stored or "undated"

@@ -40,9 +40,8 @@ def _answer_changed(bank: QuestionBank, question_id: str) -> None:
 
 
 def show() -> None:
-    opened = widgets.open_assessment()
+    opened = widgets.open_assessment(empty_title="Themes")
     if opened is None:
-        st.title("Themes")
         return
     bank, assessment = opened
     theme_id = first_valid_theme(bank, [st.query_params.get("t"), st.session_state[state.THEME]])

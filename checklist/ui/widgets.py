@@ -10,13 +10,15 @@ from checklist.domain.scoring import ScoreResult
 from checklist.ui import memo, navigation, resources, session, state
 
 
-def open_assessment() -> tuple[QuestionBank, Assessment] | None:
-    """The bank and the open assessment, or None after saying how to open one."""
+def open_assessment(*, empty_title: str | None = None) -> tuple[QuestionBank, Assessment] | None:
+    """The bank and the open assessment, or None after saying how to open one (under `empty_title`, if given)."""
     bank = resources.bank()
     if bank is None:
         return None
     opened = session.working()
     if opened is None:
+        if empty_title:
+            st.title(empty_title)
         if st.session_state[state.OPEN_PROBLEM]:
             st.error(st.session_state[state.OPEN_PROBLEM])
         st.info("No assessment is open. Start a new one or resume one on the Start page.")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from fpdf import FPDF
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, WebSocket, expect
 from pypdf import PdfReader
 
-from checklist.domain.assessment import Assessment, BankRef, Service
+from checklist.domain.assessment import Answer, AnswerValue, Assessment, BankRef, PlannedAction, Service
 from checklist.domain.bank import load_bank
 from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
 from tests.builders import make_assessment
@@ -52,17 +52,37 @@ def as_pdf(assessment: Assessment) -> bytes:
     return bytes(pdf.output())
 
 
+SERVICES = ("City Hub", "Riverside Home", "Outreach Team", "Old Mill", "Example service")
+ORGANISATION = "Northfield Recovery Trust"
+OWNER = "Sam Hale (team leader)"
+NOTE = "Ask Priya Kaur about the crèche"
+FILE_NAMES = ("hub.json", "home.json", "outreach.pdf", "hub (resent).json", "old-mill.json", "example.json")
+
+
+def finished(*answers: str) -> dict[str, str]:
+    """Every question of the small bank answered, so no submission is a draft."""
+    return dict(zip(("a1", "a2", "b1", "b2"), answers, strict=True))
+
+
 def submissions_folder(folder: Path) -> list[Path]:
     """Two services as JSON, one as PDF, one resent, one from an older bank, one practice file, one broken."""
     (folder.parent / "bank").mkdir(parents=True, exist_ok=True)
     bank = load_bank(write_small_bank(folder.parent / "bank"))
-    hub = make_assessment(bank, {"a1": "met", "b1": "not_met"}, service=Service(name="City Hub", area="North"))
-    home = make_assessment(bank, {"a1": "partly", "b1": "not_met"}, service=Service(name="Riverside Home"))
-    outreach = make_assessment(bank, {"a1": "not_met", "b1": "partly"}, service=Service(name="Outreach Team"))
-    older = make_assessment(bank, {"a1": "met"}, service=Service(name="Old Mill")).model_copy(
+    late = PlannedAction(question_id="b1", text="Open a women-only group.", owner=OWNER, due=date(2020, 1, 1))
+    hub = make_assessment(
+        bank,
+        finished("met", "met", "not_met", "partly"),
+        service=Service(name="City Hub", organisation=ORGANISATION, area="North"),
+        actions=[late],
+    ).with_answer("a1", Answer(answer=AnswerValue.MET, note=NOTE))
+    home = make_assessment(bank, finished("partly", "met", "not_met", "met"), service=Service(name="Riverside Home"))
+    outreach = make_assessment(bank, finished("not_met", "met", "partly", "met"), service=Service(name="Outreach Team"))
+    older = make_assessment(bank, finished("met", "met", "met", "met"), service=Service(name="Old Mill")).model_copy(
         update={"bank": BankRef(id=bank.id, version="0.9.0")}
     )
-    example = make_assessment(bank, {"a1": "met"}, service=Service(name="Example service"), practice=True)
+    example = make_assessment(
+        bank, finished("met", "met", "met", "met"), service=Service(name="Example service"), practice=True
+    )
     files = {
         "hub.json": as_json(hub),
         "home.json": as_json(home),
@@ -129,3 +149,38 @@ def test_the_area_summary_pdf_downloads_and_names_the_services(
     text = "\n".join(p.extract_text() for p in PdfReader(saved).pages)
     assert "City Hub" in text
     assert "Example service" not in text
+
+
+def test_anonymising_hides_every_name_on_every_tab_and_in_the_charts_data(
+    compare_server: AppServer, page: Page, tmp_path: Path
+) -> None:
+    """Names, organisation, owner, note and file names: none is in the page, nor in anything sent to it after."""
+    received: list[str] = []
+
+    def listen(socket: WebSocket) -> None:
+        def keep(payload: str | bytes) -> None:
+            received.append(payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload)
+
+        socket.on("framereceived", keep)
+
+    page.on("websocket", listen)
+    upload_folder(page, compare_server, submissions_folder(tmp_path / "inbox"))
+    # The names are there to hide: the page was sent them before anonymising.
+    before = "\n".join(received)
+    assert (ORGANISATION in before, "old-mill.json" in before) == (True, True)
+
+    received.clear()
+    page.get_by_text('Show services as "Service A, B, …" (also in downloads)').click()
+    page.get_by_text(re.compile(r"^Service [A-D]: overall score")).wait_for(state="attached")
+    wait_until_idle(page)
+    secrets = [*SERVICES, ORGANISATION, OWNER, NOTE, *FILE_NAMES]
+    for tab in ("Services × themes", "Common gaps", "Theme spread", "Action plans", "One service"):
+        page.get_by_role("tab", name=tab).click()
+        expect(page.get_by_role("tab", name=tab)).to_have_attribute("aria-selected", "true")
+        if tab == "One service":
+            page.get_by_role("combobox", name="Service").click()  # its list of options is drawn only when open
+        shown = page.content()
+        assert [s for s in secrets if s in shown] == [], tab
+    sent = "\n".join(received)
+    assert "Service A" in sent
+    assert [s for s in secrets if s in sent] == []

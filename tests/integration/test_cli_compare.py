@@ -39,6 +39,11 @@ def submissions(folder: Path) -> Path:
 
 
 def run(tmp_path: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["compare", "--bank", str(bank_file(tmp_path)), *args, "--include-drafts"])
+
+
+def run_as_is(tmp_path: Path, *args: str) -> Result:
+    """The command with its own defaults: drafts left out."""
     return CliRunner().invoke(main, ["compare", "--bank", str(bank_file(tmp_path)), *args])
 
 
@@ -67,7 +72,7 @@ def test_the_xlsx_output_holds_both_tables(tmp_path: Path) -> None:
     run(tmp_path, str(submissions(tmp_path / "in")), "-o", str(out), "--anonymise")
 
     sheets = pd.read_excel(out, sheet_name=None)
-    assert list(sheets) == ["Services", "Common gaps"]
+    assert list(sheets) == ["Services", "Common gaps", "Action plans", "Overdue actions"]
     assert sorted(sheets["Services"]["Service"]) == ["Service A", "Service B"]
 
 
@@ -168,8 +173,31 @@ def test_files_from_an_older_bank_are_compared_like_for_like_and_the_left_out_qu
     write(tmp_path / "in", "old.json", old)
     write(tmp_path / "in", "new.json", new)
 
-    result = CliRunner().invoke(main, ["compare", "--bank", str(bank_path), str(tmp_path / "in")])
+    result = CliRunner().invoke(main, ["compare", "--bank", str(bank_path), str(tmp_path / "in"), "--include-drafts"])
 
     assert "Old: overall 100.0" in result.stdout
     assert "New: overall 40.0" in result.stdout
     assert "Left out for version 1.0.0: a2 (its meaning changed in version 1.1.0, after version 1.0.0)" in result.stdout
+
+
+def test_drafts_are_left_out_of_the_figures_unless_include_drafts_is_given(tmp_path: Path) -> None:
+    every = {"a1": "met", "a2": "partly", "b1": "not_met"}
+    write(tmp_path / "in", "done.json", make_assessment(BANK, every, service=Service(name="Done")))
+    write(tmp_path / "in", "draft.json", make_assessment(BANK, {"a1": "met"}, service=Service(name="Half")))
+
+    left_out = run_as_is(tmp_path, str(tmp_path / "in"))
+    counted_in = run_as_is(tmp_path, str(tmp_path / "in"), "--include-drafts")
+
+    assert left_out.stdout.splitlines()[0].startswith("1 service compared")
+    assert "Half: Draft: 1 of 3 questions answered" in left_out.stdout
+    assert counted_in.stdout.splitlines()[0].startswith("2 services compared")
+    assert "Half: overall 100.0 (Draft: 1 of 3 questions answered)" in counted_in.stdout
+
+
+def test_only_drafts_fail_with_a_hint_to_include_them(tmp_path: Path) -> None:
+    write(tmp_path / "in", "draft.json", make_assessment(BANK, {"a1": "met"}, service=Service(name="Half")))
+
+    result = run_as_is(tmp_path, str(tmp_path / "in"))
+
+    assert result.exit_code != 0
+    assert "1 draft left out: add --include-drafts" in result.stderr

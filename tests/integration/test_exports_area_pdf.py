@@ -176,7 +176,10 @@ def test_the_command_writes_the_summary_with_pdf(tmp_path: Path) -> None:
     bank.write_text(yaml.safe_dump(bank_document()), encoding="utf-8")
     hub = tmp_path / "hub.json"
     hub.write_bytes(
-        dump_assessment(make_assessment(BANK, {"a1": "met"}, service=Service(name="Hub")), tool_version="t")
+        dump_assessment(
+            make_assessment(BANK, {"a1": "met", "a2": "met", "b1": "met"}, service=Service(name="Hub")),
+            tool_version="t",
+        )
     )
     out = tmp_path / "summary.pdf"
 
@@ -184,3 +187,14 @@ def test_the_command_writes_the_summary_with_pdf(tmp_path: Path) -> None:
 
     assert result.exit_code == 0
     assert PdfReader(out).metadata.title == "Area summary: how well services serve women"  # type: ignore[union-attr]
+
+
+def test_a_draft_counted_in_the_summary_has_its_score_marked_draft() -> None:
+    """Both services answered two of three questions (67%), under the 80% draft line, and were counted."""
+    services_page = page_texts(build_area_summary_pdf(comparison(), tool_version="test", creation_date=MADE))[-1]
+
+    assert services_page.count("(draft)") == 2
+
+
+def test_the_summary_says_when_it_was_made_in_the_products_date_format(summary_text: str) -> None:
+    assert "1 June 2025" in summary_text

@@ -148,7 +148,7 @@ def test_the_cover_names_the_service_organisation_date_assessor_and_bank(pdf: by
         "Gwasanaeth Ŵyn",
         "Org „Zażółć”",
         "Gwynedd",
-        "1 Mar 2026",
+        "1 March 2026",
         "Siân Jones, Service manager",
         "Test bank (test-bank, version 1.0.0)",
     ):
@@ -172,7 +172,7 @@ def test_the_summary_shows_overall_score_completion_and_top_gaps(pdf: bytes, tmp
 def test_the_plan_lists_actions_in_gap_order_with_owner_due_date_and_status(pdf: bytes, tmp_path: Path):
     plan = pdftotext(pdf, tmp_path, page=3)
     assert plan.index("Open a women-only room.") < plan.index("Put up a poster.")
-    for expected in ("Łucja", "1 Jun 2026", "Planned"):
+    for expected in ("Łucja", "1 June 2026", "Planned"):
         assert expected in plan
 
 
@@ -241,3 +241,9 @@ def test_a_draft_says_so_on_the_cover_and_beside_the_overall_score(tmp_path: Pat
 def test_a_finished_assessment_carries_no_draft_mark(pdf: bytes, tmp_path: Path):
     cover_and_summary = pdftotext(pdf, tmp_path, page=1) + pdftotext(pdf, tmp_path, page=2)
     assert "Draft:" not in cover_and_summary
+
+
+def test_a_drafts_theme_scores_are_marked_as_draft_in_the_answers_by_theme(tmp_path: Path):
+    draft = make_assessment(BANK, {"s1": "not_met"}, service=Service(name="Riverside", profile={"groups": "no"}))
+    text = pdftotext(build(draft), tmp_path)
+    assert "Score 0.0 out of 100 (draft); 1 of" in text

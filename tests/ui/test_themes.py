@@ -145,3 +145,16 @@ def test_the_last_theme_leads_to_the_review(themes: AppTest) -> None:
     themes.button(key="to-review").click().run()
 
     assert themes.title[0].value == "Review"
+
+
+@pytest.mark.parametrize(("page", "title"), [("themes", "Themes"), ("results", "Results"), ("plan", "Action plan")])
+def test_with_nothing_open_the_page_says_what_to_do_right_under_its_title(
+    new_app: Callable[..., AppTest], page: str, title: str
+) -> None:
+    at = new_app().switch_page(f"checklist/ui/app_pages/{page}.py").run()
+
+    shown = [(e.type, e.value) for e in at.main if e.type in ("title", "info", "error", "markdown")][:2]
+    assert shown == [
+        ("title", title),
+        ("info", "No assessment is open. Start a new one or resume one on the Start page."),
+    ]

@@ -34,7 +34,7 @@ def layer_data(spec: dict[str, Any]) -> list[dict[str, Any]]:
 
 def test_theme_chart_has_one_bar_per_theme_with_its_score_written_on_it():
     rows = layer_data(theme_scores_chart(RESULT).to_dict())
-    assert [(r["theme"], r["label"]) for r in rows] == [("Alpha", "15.0"), ("Beta", "0.0"), ("Gamma", "no answers yet")]
+    assert [(r["theme"], r["label"]) for r in rows] == [("Alpha", "15.0"), ("Beta", "0.0"), ("Gamma", "no score yet")]
 
 
 def test_theme_chart_writes_the_values_as_a_text_layer():
@@ -46,7 +46,7 @@ def test_theme_chart_has_a_title_and_a_description_listing_every_score():
     spec = theme_scores_chart(RESULT).to_dict()
     assert (spec["title"]["text"], spec["description"]) == (
         "Score by theme",
-        "Bar chart of the score out of 100 for each theme: Alpha 15.0, Beta 0.0, Gamma no answers yet.",
+        "Bar chart of the score out of 100 for each theme: Alpha 15.0, Beta 0.0, Gamma no score yet.",
     )
 
 
@@ -103,3 +103,20 @@ def test_delta_chart_shows_signed_changes_overall_and_per_theme():
 def test_result_charts_fall_back_to_a_sans_serif_font_in_the_browser() -> None:
     for chart in (theme_scores_chart(RESULT), gaps_chart(RESULT)):
         assert chart.to_dict()["config"]["font"].endswith(", sans-serif")
+
+
+DRAFT = score_assessment(BANK, make_assessment(BANK, {"safe_cheap": "not_met", "dear": "met"}))
+
+
+def test_a_drafts_theme_chart_marks_every_theme_score_as_draft():
+    """Two of six questions answered (33%) is a draft: each bar's score says so, and the subtitle says why."""
+    spec = theme_scores_chart(DRAFT).to_dict()
+    labels = [r["label"] for r in layer_data(spec)]
+    assert labels == ["0.0 (draft)", "100.0 (draft)", "no score yet"]
+    assert (
+        spec["title"]["subtitle"] == "Out of 100; higher is better. Draft: 2 of 6 questions answered: not yet a result"
+    )
+
+
+def test_a_finished_assessments_theme_chart_has_no_draft_mark():
+    assert all("draft" not in r["label"] for r in layer_data(theme_scores_chart(RESULT).to_dict()))

@@ -266,3 +266,36 @@ def test_the_headline_gives_medians_and_counts() -> None:
     headline = compare_assessments(BANK, services, today=TODAY).headline
 
     assert (headline.services, headline.median_overall, headline.with_safety_gap) == (3, 50.0, 2)
+
+
+EVERY = {"a1": "met", "a2": "partly", "b1": "not_met", "b2": "met"}
+
+
+def test_a_draft_row_says_how_many_questions_it_answered() -> None:
+    comparison = compare_assessments(BANK, [assess("Half", {"a1": "met"})], today=TODAY)
+
+    assert comparison.rows[0].draft_label == "Draft: 1 of 4 questions answered"
+
+
+def test_drafts_are_listed_apart_and_left_out_of_the_headline_when_asked() -> None:
+    services = [assess("Done", EVERY), assess("Half", {"a1": "not_met"})]
+
+    comparison = compare_assessments(BANK, services, today=TODAY, include_drafts=False)
+
+    assert ([r.name for r in comparison.rows], [r.name for r in comparison.drafts_apart]) == (["Done"], ["Half"])
+    # (2×1 + 3×0.5 + 1×0 + 2×1) / 8 = 68.75
+    assert (comparison.headline.services, comparison.headline.median_overall) == (1, 68.8)
+
+
+def test_a_finished_assessment_is_not_a_draft() -> None:
+    comparison = compare_assessments(BANK, [assess("Done", EVERY)], today=TODAY, include_drafts=False)
+
+    assert (comparison.rows[0].draft_label, comparison.drafts_apart) == (None, ())
+
+
+def test_a_practice_draft_is_listed_once_with_the_practice_files() -> None:
+    services = [assess("Done", EVERY), assess("Example", {"a1": "met"}, practice=True)]
+
+    comparison = compare_assessments(BANK, services, today=TODAY, include_drafts=False)
+
+    assert ([r.name for r in comparison.practice_apart], comparison.drafts_apart) == (["Example"], ())

@@ -27,6 +27,7 @@ from checklist.render.compare_charts import (
 from tests.builders import make_assessment, make_bank
 
 BANK = make_bank()
+EVERY_QUESTION = {"a1": "met", "a2": "partly", "b1": "met"}
 
 
 def comparison() -> Comparison:
@@ -71,7 +72,8 @@ def test_the_heatmap_columns_follow_the_order_given() -> None:
 
     spec = heatmap_chart(c, rows).to_dict()
 
-    assert spec["layer"][0]["encoding"]["x"]["sort"] == ["Weak", "Strong"]
+    # Both are drafts (under 80% answered), so each name has "(draft)" under it.
+    assert spec["layer"][0]["encoding"]["x"]["sort"] == ["Weak\n(draft)", "Strong\n(draft)"]
 
 
 def test_the_heatmap_rows_are_the_themes_with_their_whole_titles_level() -> None:
@@ -84,14 +86,32 @@ def test_the_heatmap_rows_are_the_themes_with_their_whole_titles_level() -> None
 
 def test_a_long_service_name_is_wrapped_into_short_lines_below_blank_ones_to_match_its_neighbours() -> None:
     services = [
-        make_assessment(BANK, service=Service(name="Northgate Recovery Service (fictional)")),
-        make_assessment(BANK, service=Service(name="Hub")),
+        make_assessment(BANK, EVERY_QUESTION, service=Service(name="Northgate Recovery Service (fictional)")),
+        make_assessment(BANK, EVERY_QUESTION, service=Service(name="Hub")),
     ]
     c = compare_assessments(BANK, services, today=date(2025, 6, 1))
 
     labels = column_labels(sorted_rows(c, "Name"))
 
     assert labels == ["\n\n\nHub", "Northgate\nRecovery\nService\n(fictional)"]
+
+
+def test_a_drafts_column_says_draft_under_its_name() -> None:
+    services = [
+        make_assessment(BANK, {"a1": "met"}, service=Service(name="Hub")),
+        make_assessment(BANK, EVERY_QUESTION, service=Service(name="Home")),
+    ]
+    c = compare_assessments(BANK, services, today=date(2025, 6, 1))
+
+    assert column_labels(sorted_rows(c, "Name")) == ["\nHome", "Hub\n(draft)"]
+
+
+def test_a_drafts_tooltip_says_how_much_of_it_is_answered() -> None:
+    c = compare_assessments(
+        BANK, [make_assessment(BANK, {"a1": "met"}, service=Service(name="Hub"))], today=date(2025, 6, 1)
+    )
+
+    assert set(heatmap_frame(c, c.rows)["Draft"]) == {"Draft: 1 of 3 questions answered"}
 
 
 def test_two_services_of_the_same_name_get_a_column_each() -> None:
