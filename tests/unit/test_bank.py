@@ -130,7 +130,7 @@ def test_a_bare_yes_for_a_weight_is_rejected_not_read_as_one() -> None:
     data = text.replace("weight: PLACEHOLDER", "weight: yes").encode()
     assert b"weight: yes" in data
     message = only_problem(data)
-    assert message.startswith(f"{PLACE}, weight: Input should be 1, 2 or 3 (YAML reads a bare yes")
+    assert message.startswith("the YAML cannot be read: the value yes would be read as True (YAML 1.1 rules)")
 
 
 def test_an_unknown_cost_band_is_rejected() -> None:
@@ -143,8 +143,8 @@ def test_a_bare_yes_where_text_is_needed_gets_a_hint_to_quote_it() -> None:
     data = text.replace("- PLACEHOLDER", "- yes").encode()
     assert b"- yes" in data
     message = only_problem(data)
-    assert message.startswith(f"{PLACE}, applies_if, groups, value 1: Input should be a valid string")
-    assert "put it in quotes" in message
+    assert message.startswith("the YAML cannot be read: the value yes would be read as True (YAML 1.1 rules)")
+    assert "put the value in quotes if it is text" in message
 
 
 def test_a_missing_required_key_is_named() -> None:

@@ -33,7 +33,7 @@ def test_a_broken_file_is_rejected_and_the_others_are_kept() -> None:
 def test_a_rejected_file_gives_the_loaders_reason_in_plain_words() -> None:
     intake = read_submissions([("empty.json", b"")], BANK)
 
-    assert intake.reports[0].reason == "the file is empty"
+    assert intake.reports[0].reason == "the file is not valid JSON: it is empty"
 
 
 def test_a_file_made_with_another_question_bank_is_rejected() -> None:
@@ -72,7 +72,9 @@ def test_service_names_match_whatever_their_case_and_spacing() -> None:
         BANK, {"a1": "partly"}, service=service("city hub ", "with you"), assessed_on=date(2025, 1, 5)
     )
 
-    intake = read_submissions([("one.json", as_file(one)), ("two.json", as_file(two))], BANK)
+    intake = read_submissions(
+        [("one.json", as_file(one)), ("two.json", as_file(two, datetime(2025, 3, 2, tzinfo=UTC)))], BANK
+    )
 
     assert intake.count(FileStatus.DUPLICATE) == 1
 
