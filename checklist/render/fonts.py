@@ -48,7 +48,8 @@ def cache_dir() -> Path:
     root = os.environ.get("CHECKLIST_CACHE_DIR") or Path(
         os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "checklist"
     )
-    return usable_folder(Path(root, "fonts"), "The cache folder (CHECKLIST_CACHE_DIR)")
+    setting = "The cache folder (CHECKLIST_CACHE_DIR)"
+    return usable_folder(usable_folder(Path(root), setting) / "fonts", setting)
 
 
 @cache
