@@ -43,9 +43,10 @@ def gather_files(paths: tuple[Path, ...]) -> Iterator[tuple[str, bytes | Unreada
     over in silence: a FIFO, a device, a broken link or a folder that cannot be opened each get a
     line in the report, and so does a file that is not .json or .pdf.
     """
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, seen)
         else:
             yield _read(path)
 
@@ -57,8 +58,14 @@ def _read(path: Path) -> tuple[str, bytes | Unreadable]:
         return str(path), Unreadable(exc.reason)
 
 
-def _walk(folder: Path) -> Iterator[tuple[str, bytes | Unreadable]]:
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[str, bytes | Unreadable]]:
     try:
+        found = os.stat(folder)
+        if (found.st_dev, found.st_ino) in seen:
+            # A link back to a folder already read: following it would read the same files again, or for ever.
+            yield str(folder), Unreadable("is a folder already read through another path", FileStatus.SKIPPED)
+            return
+        seen.add((found.st_dev, found.st_ino))
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         yield str(folder), Unreadable(f"this folder cannot be opened ({os_problem(exc)}), so its files are not read")
@@ -71,7 +78,7 @@ def _walk(folder: Path) -> Iterator[tuple[str, bytes | Unreadable]]:
             yield str(path), Unreadable(_missing_target(path, exc))
             continue
         if stat.S_ISDIR(mode):
-            yield from _walk(path)
+            yield from _walk(path, seen)
         elif not stat.S_ISREG(mode):
             yield str(path), Unreadable(f"is {kind_of(mode)}, not a file, so it is not read")
         elif path.suffix.lower() in SUFFIXES:

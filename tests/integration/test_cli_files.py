@@ -308,3 +308,14 @@ def test_a_subfolder_that_cannot_be_opened_gets_a_line(
     assert (
         f"rejected   {folder / 'private'}: this folder cannot be opened (permission denied), so its files are not read"
     ) in result.stderr.splitlines()
+
+
+def test_a_link_back_to_a_folder_already_read_is_reported_once_and_not_followed(tmp_path: Path, bank: Path) -> None:
+    folder = submitted(tmp_path / "in")
+    (folder / "loop").symlink_to(folder)
+
+    result = run("compare", folder, "--bank", bank)
+
+    assert result.exit_code == 0, result.stderr
+    assert f"skipped    {folder / 'loop'}: is a folder already read through another path" in result.stderr.splitlines()
+    assert "2 files: 1 accepted, 1 skipped" in result.stderr.splitlines()
