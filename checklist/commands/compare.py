@@ -16,21 +16,13 @@ import click
 
 from checklist import __version__
 from checklist.commands.common import bank_option, fail, say
-from checklist.commands.files import (
-    InputProblem,
-    check_outputs,
-    force_option,
-    kind_of,
-    os_problem,
-    read_bank,
-    read_limited,
-    write_output,
-)
+from checklist.commands.files import check_outputs, force_option, read_bank, write_output
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, FileStatus, Intake, compare_intake, read_submissions
 from checklist.domain.loading import MAX_FILE_BYTES
 from checklist.domain.submissions import Unreadable
 from checklist.domain.wording import counted
+from checklist.paths import InputProblem, kind_of, os_problem, read_limited
 from checklist.render.exports import COMMON_GAPS, NOTES, SERVICES, comparison_tables, to_csv, to_xlsx
 
 SUFFIXES = (".json", ".pdf")

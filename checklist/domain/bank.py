@@ -28,6 +28,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from checklist.domain.errors import BankError
+from checklist.paths import InputProblem, read_limited
 
 SCHEMA_VERSION = 1
 MAX_BANK_BYTES = 2_000_000
@@ -355,9 +356,10 @@ def load_bank(path: str | Path) -> QuestionBank:
     """Load the bank at `path`, raising BankError with every problem found."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BankError(str(path), [f"the file cannot be read ({exc.strerror or exc})"]) from None
+        # Not read_bytes: a FIFO would hang the app and a link to /dev/zero would fill its memory.
+        data = read_limited(path, MAX_BANK_BYTES, "a bank")
+    except InputProblem as exc:
+        raise BankError(str(path), [exc.reason]) from None
     return parse_bank(data, str(path))
 
 

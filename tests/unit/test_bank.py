@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
@@ -237,3 +238,13 @@ def test_a_message_with_several_problems_names_the_file_and_counts_them() -> Non
         f"  - {PLACE}, weight: Input should be 1, 2 or 3",
         "  - theme 'alpha', question 'a2', cost: Input should be 'none', 'low', 'medium' or 'high'",
     ]
+
+
+def test_a_bank_path_that_is_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "bank.yaml"
+    os.mkfifo(fifo)
+
+    with pytest.raises(BankError) as caught:
+        load_bank(fifo)
+
+    assert caught.value.message == f"{fifo}: is a named pipe (FIFO), not a file, so it is not read"
