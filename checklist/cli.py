@@ -1,106 +1,64 @@
-"""The `checklist` command: a thin shell over the core.
+"""The `checklist` command: a thin shell over the core, its commands in checklist/commands/.
 
-Every command reads its input through the same loaders as the app and maps
-ChecklistError to a plain message and a non-zero exit, never a traceback.
+Every command reads through the same loaders as the app, checks its outputs before it starts and
+writes through one helper; whatever still goes wrong is one plain sentence and a non-zero exit,
+never a traceback.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from typing import Any
 
 import click
 
 from checklist import __version__
-from checklist.cli_materials import blank, demo
-from checklist.commands.common import bank_option, counted, fail, read_assessment, read_bank, say
-from checklist.domain.assessment import Assessment
-from checklist.domain.bank import QuestionBank
-from checklist.domain.scoring import ScoreResult, score_assessment
-from checklist.domain.wording import score_text
-from checklist.paths import default_bank_path
+from checklist.commands.admin import admin_command
+from checklist.commands.common import fail
+from checklist.commands.compare import compare_command
+from checklist.commands.materials import blank, demo
+from checklist.commands.plan import plan_command
+from checklist.commands.reference import command_table
+from checklist.commands.score import schema_command, score_command, validate_bank_command
+from checklist.domain.errors import ChecklistError
+from checklist.paths import FolderUnusable
 
-# Re-exported: the helpers' long-standing home, which callers outside this package may still use.
-__all__ = ["fail", "main", "read_assessment", "read_bank"]
+
+class _Commands(click.Group):
+    """The command group, with the last boundary: a problem no command caught is still a sentence."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (ChecklistError, FolderUnusable) as exc:
+            fail(exc.message)
+        except OSError as exc:
+            fail(f"{exc.filename or 'a file'}: {exc.strerror or exc}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="checklist")
 def main() -> None:
     """Women's access self-assessment for drug and alcohol services."""
 
 
-@main.command("validate-bank")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), required=False)
-def validate_bank(path: Path | None) -> None:
-    """Check a question bank and print a one-line summary."""
-    path = path or default_bank_path()
-    bank = read_bank(path)
-    counts = ", ".join(
-        counted(n, noun)
-        for n, noun in ((len(bank.themes), "theme"), (bank.question_count, "question"), (len(bank.sources), "source"))
-    )
-    say(f"{path}: bank '{bank.id}' {bank.version} is valid: {counts}")
+for _command in (
+    validate_bank_command,
+    schema_command,
+    score_command,
+    plan_command,
+    compare_command,
+    demo,
+    blank,
+    admin_command,
+):
+    main.add_command(_command)
 
 
-@main.command()
-def schema() -> None:
-    """Print the JSON Schema of the assessment file."""
-    say(json.dumps(Assessment.model_json_schema(), indent=2))
+@main.command("reference", hidden=True)
+def reference_command() -> None:
+    """Print the README's table of commands, made from the commands themselves."""
+    click.echo(command_table(main), nl=False)
 
-
-@main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@bank_option
-def score(file: Path, as_json: bool, bank_path: Path | None) -> None:
-    """Score an assessment file (JSON, or a PDF made by this tool)."""
-    bank = read_bank(bank_path)
-    assessment = read_assessment(file, bank)
-    result = score_assessment(bank, assessment)
-    if as_json:
-        say(json.dumps(result.summary(), indent=2))
-    else:
-        say(describe_result(bank, assessment, result))
-
-
-def describe_result(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> str:
-    pct = score_text
-    name = assessment.service.name or "(service not named)"
-    lines = [
-        f"{name}: overall score {pct(result.overall)} out of 100",
-        f"Completion: {result.answered} of {result.applicable} applicable questions answered ({result.completion:.0%})",
-        "",
-        "Themes:",
-    ]
-    width = max(len(t.title) for t in result.themes)
-    lines += [f"  {t.title:<{width}}  {pct(t.score):>12}  ({t.answered}/{t.applicable})" for t in result.themes]
-    lines += ["", f"Gaps, most important first ({len(result.gaps)}):"]
-    for rank, gap in enumerate(result.gaps, 1):
-        question = bank.question(gap.question_id)
-        marks = ", ".join(
-            m for m, on in (("safety", gap.safety), ("quick win", gap.quick_win), ("to check", gap.to_check)) if on
-        )
-        text = question.text if question else gap.question_id
-        lines.append(f"  {rank:>2}. [{gap.question_id}] {text}" + (f"  ({marks})" if marks else ""))
-    return "\n".join(lines)
-
-
-main.add_command(demo)
-main.add_command(blank)
-
-
-from checklist.commands.compare import compare_command  # noqa: E402 - registered after main exists
-
-main.add_command(compare_command)
-
-from checklist.commands.plan import plan_command  # noqa: E402 - registered after main exists
-
-main.add_command(plan_command)
-
-from checklist.commands.admin import admin_command  # noqa: E402 - registered after main exists
-
-main.add_command(admin_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

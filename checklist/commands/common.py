@@ -1,7 +1,6 @@
-"""What every `checklist` command shares: the --bank option, reading input, writing output, failing plainly.
+"""What every `checklist` command shares: the --bank option, printing safely, failing plainly.
 
-Kept apart from checklist.cli so that command modules can import it at the top:
-checklist.cli imports the command modules to register them.
+Reading inputs and writing outputs live in checklist.commands.files.
 """
 
 from __future__ import annotations
@@ -13,20 +12,14 @@ from typing import NoReturn
 
 import click
 
-from checklist.domain.assessment import Assessment
-from checklist.domain.bank import QuestionBank, load_bank
-from checklist.domain.errors import ChecklistError
-from checklist.domain.loading import load_assessment
-from checklist.domain.wording import counted
-from checklist.paths import default_bank_path
-
-__all__ = ["bank_option", "counted", "fail", "for_terminal", "read_assessment", "read_bank", "say", "write_file"]
+__all__ = ["bank_option", "fail", "for_terminal", "say"]
 
 bank_option = click.option(
     "--bank",
     "bank_path",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
+    metavar="BANK.yaml",
     help="Question bank YAML (default: the shipped recommendations.yaml).",
 )
 
@@ -58,32 +51,3 @@ def say(message: str, *, err: bool = False) -> None:
 def fail(message: str) -> NoReturn:
     say(f"Error: {message}", err=True)
     sys.exit(1)
-
-
-def read_bank(path: Path | None) -> QuestionBank:
-    try:
-        return load_bank(path or default_bank_path())
-    except ChecklistError as exc:
-        fail(exc.message)
-
-
-def read_assessment(path: Path, bank: QuestionBank) -> Assessment:
-    """Load a JSON or PDF assessment file, printing its warnings to stderr."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        fail(f"{path}: cannot be read ({exc.strerror or exc})")
-    try:
-        loaded = load_assessment(data, str(path), bank)
-    except ChecklistError as exc:
-        fail(exc.message)
-    for warning in loaded.warnings:
-        say(f"Warning: {path}: {warning}", err=True)
-    return loaded.assessment
-
-
-def write_file(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        fail(f"{path}: cannot be written ({exc.strerror or exc})")

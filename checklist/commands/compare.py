@@ -6,39 +6,84 @@ report goes to stderr so stdout and the output files stay clean.
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import click
 
 from checklist import __version__
-from checklist.commands.common import bank_option, fail, read_bank, say
+from checklist.commands.common import bank_option, fail, say
+from checklist.commands.files import check_outputs, force_option, read_bank, write_output
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, FileStatus, Intake, compare_intake, read_submissions
+from checklist.domain.loading import MAX_FILE_BYTES
 from checklist.domain.scoring import DRAFT_THRESHOLD
+from checklist.domain.submissions import Unreadable
 from checklist.domain.wording import NO_SCORE_CELL, counted, score_text
+from checklist.paths import InputProblem, kind_of, os_problem, read_limited
 from checklist.render.exports import COMMON_GAPS, NOTES, SERVICES, comparison_tables, to_csv, to_xlsx, workbook_tables
 
 SUFFIXES = (".json", ".pdf")
 
 
-def gather_files(paths: tuple[Path, ...]) -> tuple[list[tuple[str, bytes]], list[str]]:
-    """The files named, and every *.json and *.pdf under the folders named; plus what could not be read."""
-    files: list[tuple[str, bytes]] = []
-    problems: list[str] = []
+def gather_files(paths: tuple[Path, ...]) -> Iterator[tuple[str, bytes | Unreadable]]:
+    """Each file named, and each *.json and *.pdf under the folders named, read one at a time.
+
+    A generator, so a folder of a thousand files is never in memory at once. Nothing is passed
+    over in silence: a FIFO, a device, a broken link or a folder that cannot be opened each get a
+    line in the report, and so does a file that is not .json or .pdf.
+    """
+    seen: set[tuple[int, int]] = set()
     for path in paths:
-        for file in _walk(path):
-            try:
-                files.append((str(file), file.read_bytes()))
-            except OSError as exc:
-                problems.append(f"{'rejected':<10} {file}: cannot be read ({exc.strerror or exc})")
-    return files, problems
+        if path.is_dir():
+            yield from _walk(path, seen)
+        else:
+            yield _read(path)
 
 
-def _walk(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-    return [path]
+def _read(path: Path) -> tuple[str, bytes | Unreadable]:
+    try:
+        return str(path), read_limited(path, MAX_FILE_BYTES, "an assessment file")
+    except InputProblem as exc:
+        return str(path), Unreadable(exc.reason)
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[str, bytes | Unreadable]]:
+    try:
+        found = os.stat(folder)
+        if (found.st_dev, found.st_ino) in seen:
+            # A link back to a folder already read: following it would read the same files again, or for ever.
+            yield str(folder), Unreadable("is a folder already read through another path", FileStatus.SKIPPED)
+            return
+        seen.add((found.st_dev, found.st_ino))
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield str(folder), Unreadable(f"this folder cannot be opened ({os_problem(exc)}), so its files are not read")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            yield str(path), Unreadable(_missing_target(path, exc))
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path, seen)
+        elif not stat.S_ISREG(mode):
+            yield str(path), Unreadable(f"is {kind_of(mode)}, not a file, so it is not read")
+        elif path.suffix.lower() in SUFFIXES:
+            yield _read(path)
+        else:
+            yield str(path), Unreadable("not a .json or .pdf file", FileStatus.SKIPPED)
+
+
+def _missing_target(path: Path, exc: OSError) -> str:
+    if path.is_symlink():
+        return f"is a link to {os.readlink(path)}, which does not exist (a broken link)"
+    return f"cannot be read ({os_problem(exc)})"
 
 
 def report(intake: Intake) -> None:
@@ -49,18 +94,24 @@ def report(intake: Intake) -> None:
     say(intake.summary(), err=True)
 
 
-def write_tables(comparison: Comparison, output: Path, *, include_notes: bool) -> list[Path]:
+def table_paths(output: Path, *, include_notes: bool) -> dict[str, Path]:
+    """Every file `--output` writes, known before the work so each can be checked first."""
     if output.suffix.lower() == ".xlsx":
-        output.write_bytes(to_xlsx(workbook_tables(comparison, include_notes=include_notes)))
+        return {"": output}
+    names = {SERVICES: output, COMMON_GAPS: output.with_name(f"{output.stem}-gaps.csv")}
+    if include_notes:
+        names[NOTES] = output.with_name(f"{output.stem}-notes.csv")
+    return names
+
+
+def write_tables(comparison: Comparison, output: Path, *, include_notes: bool) -> list[Path]:
+    names = table_paths(output, include_notes=include_notes)
+    if "" in names:
+        write_output(output, to_xlsx(workbook_tables(comparison, include_notes=include_notes)))
         return [output]
     tables = comparison_tables(comparison, include_notes=include_notes)
-    names = {
-        SERVICES: output,
-        COMMON_GAPS: output.with_name(f"{output.stem}-gaps.csv"),
-        NOTES: output.with_name(f"{output.stem}-notes.csv"),
-    }
     for sheet, table in tables.items():
-        names[sheet].write_bytes(to_csv(table))
+        write_output(names[sheet], to_csv(table))
     return [names[sheet] for sheet in tables]
 
 
@@ -89,13 +140,25 @@ def describe(comparison: Comparison) -> str:
     return "\n".join(lines)
 
 
+def _inputs(paths: tuple[Path, ...]) -> list[Path]:
+    """Every file the comparison reads, by name only (nothing is read here), so no output replaces one."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += [p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES]
+        else:
+            found.append(path)
+    return found
+
+
 @click.command("compare")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files_or_folders", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
+    metavar="TABLE.csv",
     help="Write the comparison to a .csv (plus -gaps.csv) or an .xlsx file.",
 )
 @click.option(
@@ -103,6 +166,7 @@ def describe(comparison: Comparison) -> str:
     "pdf_path",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
+    metavar="SUMMARY.pdf",
     help="Also write the area summary PDF here.",
 )
 @click.option("--anonymise", is_flag=True, help='Show services as "Service A, B, ..." everywhere.')
@@ -113,25 +177,30 @@ def describe(comparison: Comparison) -> str:
     help=f"Count drafts (under {DRAFT_THRESHOLD:.0%} of questions answered) in the figures.",
 )
 @click.option("--include-notes", is_flag=True, help="Export free-text notes too (left out by default).")
+@force_option
 @bank_option
 def compare_command(
-    paths: tuple[Path, ...],
+    files_or_folders: tuple[Path, ...],
     output: Path | None,
     pdf_path: Path | None,
     anonymise: bool,
     include_practice: bool,
     include_drafts: bool,
     include_notes: bool,
+    force: bool,
     bank_path: Path | None,
 ) -> None:
     """Compare many submitted assessments (JSON or PDF files, or folders of them)."""
+    paths = files_or_folders
     if output is not None and output.suffix.lower() not in (".csv", ".xlsx"):
         fail(f"{output}: the output must end in .csv or .xlsx")
+    outputs = [
+        *(table_paths(output, include_notes=include_notes).values() if output else ()),
+        *filter(None, [pdf_path]),
+    ]
+    check_outputs(outputs, inputs=_inputs(paths), force=force)
     bank: QuestionBank = read_bank(bank_path)
-    files, unreadable = gather_files(paths)
-    intake = read_submissions(files, bank)
-    for problem in unreadable:
-        say(problem, err=True)
+    intake = read_submissions(gather_files(paths), bank)
     report(intake)
     comparison = compare_intake(
         bank,
@@ -155,5 +224,5 @@ def compare_command(
     if pdf_path is not None:
         from checklist.render.area_pdf import build_area_summary_pdf  # fonts and charts load only when asked
 
-        pdf_path.write_bytes(build_area_summary_pdf(comparison, tool_version=__version__))
+        write_output(pdf_path, build_area_summary_pdf(comparison, tool_version=__version__))
         say(f"Wrote {pdf_path}", err=True)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
-from checklist.commands.common import bank_option, counted, read_assessment, read_bank, say, write_file
+from checklist.commands.common import bank_option, say
+from checklist.commands.files import check_outputs, force_option, read_assessment, read_bank, write_output
+from checklist.domain.wording import counted
 
 
 def _creation_date(value: str | None) -> datetime | None:
@@ -23,7 +25,13 @@ def _creation_date(value: str | None) -> datetime | None:
 @click.command("plan")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The PDF to write."
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    metavar="PLAN.pdf",
+    help="The PDF to write.",
 )
 @bank_option
 @click.option(
@@ -33,7 +41,8 @@ def _creation_date(value: str | None) -> datetime | None:
     metavar="ISO",
     help="Date to stamp in the PDF, e.g. 2026-03-01; the same input and date give the same bytes.",
 )
-def plan_command(file: Path, output: Path, bank_path: Path | None, creation_date: str | None) -> None:
+@force_option
+def plan_command(file: Path, output: Path, bank_path: Path | None, creation_date: str | None, force: bool) -> None:
     """Make the PDF action plan for an assessment file (JSON, or a PDF made by this tool)."""
     # Imported here so that `checklist --help` stays fast: the PDF stack is heavy.
     from checklist import __version__
@@ -41,11 +50,12 @@ def plan_command(file: Path, output: Path, bank_path: Path | None, creation_date
     from checklist.render.pdf import build_action_plan_pdf
 
     created = _creation_date(creation_date)
+    check_outputs([output], inputs=[file], force=force)
     bank = read_bank(bank_path)
     assessment = read_assessment(file, bank)
     result = score_assessment(bank, assessment)
     pdf = build_action_plan_pdf(bank, assessment, result, tool_version=__version__, creation_date=created)
-    write_file(output, pdf)
+    write_output(output, pdf)
     say(
         f"Wrote {output} ({len(pdf) / 1000:.0f} kB): "
         f"{counted(len(assessment.actions), 'planned action')}, {counted(len(result.gaps), 'gap')}"

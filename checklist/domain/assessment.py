@@ -6,14 +6,25 @@ date by the named steps in `checklist.domain.upgrades` before validation.
 
 from __future__ import annotations
 
+import json
+import re
 import secrets
 import unicodedata
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    model_validator,
+)
 
 from checklist.domain.bank import QuestionBank
 
@@ -23,6 +34,53 @@ FORMAT_VERSION = 2
 # Generous enough for a long note pasted from a policy, small enough that one
 # file cannot fill a commissioner's memory.
 MAX_TEXT = 20_000
+# Far more than any bank asks (the shipped one has about 60 questions), far fewer than
+# would make the plan, the PDF or the browser crawl.
+MAX_ANSWERS = 1_000
+MAX_ACTIONS = 1_000
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def iso_date(value: object) -> object:
+    """A date exactly as the README says: 2024-03-31, never a number, never with a time."""
+    if isinstance(value, datetime):
+        raise ValueError(f"is {_shown(value)}, a date with a time: write the date only, like 2024-03-31")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        if _ISO_DATE.fullmatch(value):
+            return value
+        if _ISO_DATE_TIME.match(value):
+            raise ValueError(f"is {_shown(value)}, a date with a time: write the date only, like 2024-03-31")
+    kind = "a number, not a date" if isinstance(value, int | float) else "not a real date"
+    raise ValueError(f"is {_shown(value)}, which is {kind} (dates are written like 2024-03-31)")
+
+
+def iso_date_time(value: object) -> object:
+    """A date and time in ISO 8601 (2024-03-31T14:05:00+00:00); a Unix time or a bare date is refused."""
+    if isinstance(value, datetime) or (isinstance(value, str) and _ISO_DATE_TIME.match(value)):
+        return value
+    kind = "a number, not a date and time" if isinstance(value, int | float) else "not a real date and time"
+    raise ValueError(f"is {_shown(value)}, which is {kind} (written like 2024-03-31T14:05:00Z)")
+
+
+def assume_utc(moment: datetime) -> datetime:
+    """A time without a time zone is read as UTC, so that every saved time compares with every other.
+
+    `replace` (not `astimezone`) never moves the moment, so it cannot overflow at the calendar's edges.
+    """
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+IsoDate = Annotated[date, BeforeValidator(iso_date)]
+IsoDateTime = Annotated[datetime, BeforeValidator(iso_date_time), AfterValidator(assume_utc)]
 
 
 def without_nul(value: object) -> object:
@@ -125,32 +183,32 @@ class PlannedAction(_Model):
     question_id: Key
     text: LongText
     owner: ShortText = ""
-    due: date | None = None
+    due: IsoDate | None = None
     status: ActionStatus = ActionStatus.PLANNED
 
 
 class PreviousAssessment(_Model):
     """What a re-assessment keeps of the assessment it started from."""
 
-    assessed_on: date | None = None
+    assessed_on: IsoDate | None = None
     bank: BankRef
-    answers: dict[Key, Answer] = Field(default_factory=dict)
-    actions: list[PlannedAction] = Field(default_factory=list)
+    answers: dict[Key, Answer] = Field(default_factory=dict, max_length=MAX_ANSWERS)
+    actions: list[PlannedAction] = Field(default_factory=list, max_length=MAX_ACTIONS)
 
 
 class Assessment(_Model):
     format: Literal["checklist.assessment"] = "checklist.assessment"
     format_version: Literal[2] = 2
     id: Key = Field(default_factory=new_id)
-    practice: bool = False
+    practice: StrictBool = False
     bank: BankRef
     service: Service = Field(default_factory=Service)
     assessor: Assessor | None = None
-    assessed_on: date | None = None
-    answers: dict[Key, Answer] = Field(default_factory=dict)
-    actions: list[PlannedAction] = Field(default_factory=list)
+    assessed_on: IsoDate | None = None
+    answers: dict[Key, Answer] = Field(default_factory=dict, max_length=MAX_ANSWERS)
+    actions: list[PlannedAction] = Field(default_factory=list, max_length=MAX_ACTIONS)
     previous: PreviousAssessment | None = None
-    saved_at: datetime | None = None
+    saved_at: IsoDateTime | None = None
     created_with: ShortText = ""
 
     def with_answer(self, question_id: str, answer: Answer | None) -> Assessment:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -27,6 +28,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 
 from checklist.domain.errors import BankError
+from checklist.paths import InputProblem, read_limited
 
 SCHEMA_VERSION = 1
 MAX_BANK_BYTES = 2_000_000
@@ -337,6 +339,47 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
 _NoDuplicateKeysLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+# YAML 1.2's plain forms of true/false and whole numbers. PyYAML reads YAML 1.1, which also turns
+# yes/no/on/off into true/false, 1:30 into 5400, 0x1F into 31, 1_000 into 1000, 012 into 10 and the
+# version 1.10 into the number 1.1: in a bank each of those is a typing slip, so it is refused.
+_PLAIN_BOOL = re.compile(r"true|false|True|False|TRUE|FALSE")
+_PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+
+
+def _surprise(node: yaml.ScalarNode, read_as: object, hint: str) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(
+        None,
+        None,
+        f"the value {node.value} would be read as {read_as!r} (YAML 1.1 rules); {hint}",
+        node.start_mark,
+    )
+
+
+def _strict_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool:
+    value = loader.construct_yaml_bool(node)
+    if not _PLAIN_BOOL.fullmatch(node.value):
+        raise _surprise(node, value, "write true or false, or put the value in quotes if it is text")
+    return value
+
+
+def _strict_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    value = loader.construct_yaml_int(node)
+    if not _PLAIN_INT.fullmatch(node.value):
+        raise _surprise(node, value, "write a plain whole number such as 2, or put the value in quotes if it is text")
+    return value
+
+
+def _strict_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    value = loader.construct_yaml_float(node)
+    raise _surprise(
+        node, value, "a bank has no decimal numbers: put the value in quotes if it is text, such as a version"
+    )
+
+
+for _tag, _construct in (("bool", _strict_bool), ("int", _strict_int), ("float", _strict_float)):
+    _NoDuplicateKeysLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _construct)
+
+
 class _AliasCountingLoader(_NoDuplicateKeysLoader):
     """Refuses YAML aliases outright: a bank never needs them, and they allow "billion laughs"."""
 
@@ -408,9 +451,10 @@ def load_bank(path: str | Path) -> QuestionBank:
     """Load the bank at `path`, raising BankError with every problem found."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BankError(str(path), [f"the file cannot be read ({exc.strerror or exc})"]) from None
+        # Not read_bytes: a FIFO would hang the app and a link to /dev/zero would fill its memory.
+        data = read_limited(path, MAX_BANK_BYTES, "a bank")
+    except InputProblem as exc:
+        raise BankError(str(path), [exc.reason]) from None
     return parse_bank(data, str(path))
 
 

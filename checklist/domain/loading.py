@@ -6,10 +6,12 @@ but AssessmentFileError, and reports what it tolerated as warnings.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
 import re
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -35,15 +37,44 @@ class LoadedAssessment:
 
 
 def load_assessment(data: bytes, name: str, bank: QuestionBank) -> LoadedAssessment:
-    """Load an assessment from a file's bytes, checked against `bank`."""
+    """Load an assessment from a file's bytes, checked against `bank`.
+
+    Total: whatever goes wrong inside (a library's bug, a case no one foresaw)
+    becomes an AssessmentFileError, so one strange file never stops the rest.
+    """
+    try:
+        return _load_assessment(data, name, bank)
+    except AssessmentFileError:
+        raise
+    # Broad on purpose: the per-file boundary: any failure at all becomes this file's message.
+    except Exception as exc:
+        raise AssessmentFileError(name, [could_not_be_read(exc)]) from None
+
+
+def could_not_be_read(exc: BaseException) -> str:
+    """An unexpected failure while reading one file, in plain words."""
+    return f"the file could not be read ({_plain_reason(exc)})"
+
+
+def _plain_reason(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "it needs more memory than this computer has free"
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply"
+    if isinstance(exc, OverflowError):
+        return "it holds a number or a date too large to work with"
+    if isinstance(exc, NotImplementedError):
+        return "it uses a feature this tool cannot read"
+    return f"an unexpected problem inside the tool ({type(exc).__name__}); please report it with the file"
+
+
+def _load_assessment(data: bytes, name: str, bank: QuestionBank) -> LoadedAssessment:
     if len(data) > MAX_FILE_BYTES:
         raise AssessmentFileError(
             name,
             [f"the file is {len(data):,} bytes; an assessment file may be at most {MAX_FILE_BYTES:,} bytes"],
         )
-    if data.lstrip()[:5] == b"%PDF-":
-        data = _attachment_from_pdf(data, name)
-    doc = _parse_json(data, name)
+    doc = _parse_json(_sniff(data, name), name)
     assessment = parse_document(doc, name)
     return LoadedAssessment(assessment, bank_warnings(assessment, bank))
 
@@ -58,6 +89,11 @@ def parse_document(doc: Any, name: str) -> Assessment:
             [f"this is not an assessment file: 'format' should be \"{FORMAT}\", found {_short(doc.get('format'))}"],
         )
     version = doc.get("format_version")
+    if isinstance(version, float) and version.is_integer() and 1 <= version <= FORMAT_VERSION:
+        raise AssessmentFileError(
+            name,
+            [f"format_version is written {version}; it should be the whole number {int(version)}, with no decimals"],
+        )
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= FORMAT_VERSION:
         raise AssessmentFileError(
             name,
@@ -121,7 +157,7 @@ def _parse_json(data: bytes, name: str) -> Any:
     except UnicodeDecodeError as exc:
         raise AssessmentFileError(name, [f"the file is not UTF-8 text (bad byte at position {exc.start})"]) from None
     if not text.strip():
-        raise AssessmentFileError(name, ["the file is empty"])
+        raise AssessmentFileError(name, ["the file is not valid JSON: it is empty"])
     if _nesting_depth(text) > _MAX_DEPTH:
         raise AssessmentFileError(
             name, [f"the JSON is nested more than {_MAX_DEPTH} levels deep; it is not an assessment"]
@@ -129,10 +165,7 @@ def _parse_json(data: bytes, name: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
     except json.JSONDecodeError as exc:
-        raise AssessmentFileError(
-            name,
-            [f"the file is not valid JSON ({exc.msg}: line {exc.lineno}, column {exc.colno}); it may be cut short"],
-        ) from None
+        raise AssessmentFileError(name, [f"the file is not valid JSON: {_json_problem(exc, text)}"]) from None
     except _DuplicateKeyError as exc:
         raise AssessmentFileError(name, [str(exc)]) from None
     except ValueError:
@@ -140,6 +173,28 @@ def _parse_json(data: bytes, name: str) -> Any:
         raise AssessmentFileError(name, ["the file holds a number far too long to be part of an assessment"]) from None
     except RecursionError:
         raise AssessmentFileError(name, ["the JSON is nested too deeply"]) from None
+
+
+# Python's parser messages, said in words a service manager can act on.
+_JSON_PROBLEMS = {
+    "Expecting value": "a value is missing or is not JSON (text must be in double quotes)",
+    "Expecting property name enclosed in double quotes": (
+        "a name is not in double quotes, or a comma comes just before a closing bracket"
+    ),
+    "Expecting ',' delimiter": "a comma is missing between two items",
+    "Expecting ':' delimiter": "a colon is missing after a name",
+    "Invalid control character at": "a text value holds a line break or another control character",
+    "Invalid \\escape": "a backslash starts an escape that JSON does not have",
+}
+
+
+def _json_problem(exc: json.JSONDecodeError, text: str) -> str:
+    if exc.msg == "Extra data":
+        return f"there is text after the end (line {exc.lineno})"
+    if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+        return f"it stops in the middle (line {exc.lineno}); it may have been cut short"
+    what = _JSON_PROBLEMS.get(exc.msg, "it breaks the rules of JSON")
+    return f"{what} (line {exc.lineno}, column {exc.colno})"
 
 
 class _DuplicateKeyError(ValueError):
@@ -180,18 +235,70 @@ def _nesting_depth(text: str) -> int:
     return deepest
 
 
+def _sniff(data: bytes, name: str) -> bytes:
+    """The JSON to parse: the file itself, or the assessment attached to a PDF; odd containers named plainly."""
+    head = data[:1024]
+    if data.lstrip()[:5] == b"%PDF-":
+        return _attachment_from_pdf(data, name)
+    if head.startswith(b"PK\x03\x04"):
+        raise AssessmentFileError(
+            name,
+            ["this is a ZIP archive (or a Word or Excel file), not an assessment: send the .json file itself"],
+        )
+    start = head.find(b"%PDF-")
+    if start > 0:
+        raise AssessmentFileError(
+            name,
+            [
+                f"there are {counted(start, 'byte')} of something else before the PDF starts "
+                '("%PDF-" should come first); the file may have been damaged when it was sent'
+            ],
+        )
+    return data
+
+
 def _attachment_from_pdf(data: bytes, name: str) -> bytes:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     # pypdf logs noisy warnings for damaged files; the user gets our message instead.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        attachments = PdfReader(io.BytesIO(data)).attachments
-        found = {key: attachments[key] for key in attachments}
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError):
+        reader = PdfReader(io.BytesIO(data))
+        encrypted = reader.is_encrypted
+    # Broad on purpose: the per-file boundary: any failure at all becomes this file's message.
+    except Exception:
         raise AssessmentFileError(name, ["this PDF cannot be read; it may be damaged or cut short"]) from None
-    if ATTACHMENT_NAME not in found:
+    if encrypted:
+        raise AssessmentFileError(
+            name,
+            [
+                "this PDF is encrypted (protected with a password); the tool's own PDFs never are: "
+                "send the JSON file, or the PDF as the tool made it"
+            ],
+        )
+    payloads = _attached_payloads(reader, name)
+    if len(payloads) > 1:
+        raise AssessmentFileError(
+            name,
+            [
+                f"this PDF has {len(payloads)} attachments called {ATTACHMENT_NAME}; "
+                "the tool's PDFs carry exactly one, so which answers it holds is not clear"
+            ],
+        )
+    payload = payloads[0]
+    if len(payload) > MAX_ATTACHMENT_BYTES:
+        raise AssessmentFileError(name, ["the assessment attached to this PDF is too large to be an assessment"])
+    _check_attachment_hash(reader, payload, name)
+    return payload
+
+
+def _attached_payloads(reader: Any, name: str) -> list[bytes]:
+    try:
+        found = [f for f in reader.attachment_list if f.name == ATTACHMENT_NAME]
+    # Broad on purpose: the per-file boundary: any failure at all becomes this file's message.
+    except Exception:
+        raise AssessmentFileError(name, ["this PDF cannot be read; it may be damaged or cut short"]) from None
+    if not found:
         raise AssessmentFileError(
             name,
             [
@@ -199,10 +306,79 @@ def _attachment_from_pdf(data: bytes, name: str) -> bytes:
                 f"(an attachment called {ATTACHMENT_NAME})"
             ],
         )
-    payload = found[ATTACHMENT_NAME][0]
-    if len(payload) > MAX_ATTACHMENT_BYTES:
+    return [_unpacked(f, name) for f in found]
+
+
+# The tool writes its attachment plain or deflated; any other filter (images, external programs,
+# unknown names) means the file was not made by it, and some of them pypdf cannot undo at all.
+_KNOWN_FILTERS = frozenset({"/FlateDecode", "/Fl"})
+
+
+def _unpacked(embedded: Any, name: str) -> bytes:
+    try:
+        stream = embedded.pdf_object["/EF"]["/F"].get_object()
+        filters = stream.get("/Filter")
+        listed = [] if filters is None else list(filters) if isinstance(filters, list) else [filters]
+    # Broad on purpose: the per-file boundary: any failure at all becomes this file's message.
+    except Exception:
+        raise AssessmentFileError(name, ["the assessment attached to this PDF cannot be found inside it"]) from None
+    unknown = [str(f) for f in listed if str(f) not in _KNOWN_FILTERS]
+    if unknown:
+        raise AssessmentFileError(
+            name,
+            [
+                f"the assessment attached to this PDF is packed with {', '.join(unknown)}, which this tool "
+                "does not unpack (the tool's own PDFs use ordinary compression)"
+            ],
+        )
+    # Unpacked here, strictly and with a ceiling: pypdf would quietly return what it could of a
+    # damaged stream, and would unpack a "zip bomb" whole before its size could be checked.
+    raw: bytes = stream._data  # the stream's bytes as stored, before any filter
+    if not listed:
+        return raw
+    damaged = AssessmentFileError(
+        name, ["the assessment attached to this PDF is damaged: its compressed data cannot be unpacked"]
+    )
+    unpacker = zlib.decompressobj()
+    try:
+        data = unpacker.decompress(raw, MAX_ATTACHMENT_BYTES + 1)
+    except zlib.error:
+        raise damaged from None
+    if unpacker.unconsumed_tail or len(data) > MAX_ATTACHMENT_BYTES:
         raise AssessmentFileError(name, ["the assessment attached to this PDF is too large to be an assessment"])
-    return payload
+    if not unpacker.eof or len(listed) > 1:
+        raise damaged
+    return data
+
+
+ATTACHMENT_HASH_LABEL = f"{ATTACHMENT_NAME} SHA-256"
+_ATTACHMENT_HASH = re.compile(re.escape(ATTACHMENT_HASH_LABEL) + r" ([0-9a-f]{64})")
+
+
+def attachment_fingerprint(payload: bytes) -> str:
+    """What the tool's PDFs carry in /Subject, so the pages and the attachment can be checked against each other."""
+    return f"{ATTACHMENT_HASH_LABEL} {hashlib.sha256(payload).hexdigest()}"
+
+
+def _check_attachment_hash(reader: Any, payload: bytes, name: str) -> None:
+    """Refuse a PDF whose attachment is not the one its pages were made from (see render.pdf).
+
+    PDFs made before the fingerprint was added carry none and are read as before.
+    """
+    try:
+        subject = str((reader.metadata or {}).get("/Subject") or "")
+    # Broad on purpose: the per-file boundary: any failure at all becomes this file's message.
+    except Exception:
+        subject = ""
+    found = _ATTACHMENT_HASH.search(subject)
+    if found and found.group(1) != hashlib.sha256(payload).hexdigest():
+        raise AssessmentFileError(
+            name,
+            [
+                "the assessment attached to this PDF is not the one its pages were made from "
+                "(the fingerprints differ): the attachment may have been swapped, so neither can be trusted"
+            ],
+        )
 
 
 def _describe(error: Any) -> str:
@@ -216,6 +392,13 @@ def _describe(error: Any) -> str:
         message = f"is {_short(error.get('input'))}, which is not allowed ({message.removeprefix('Input should be ')})"
     elif error["type"] == "string_too_long":
         message = "is too long"
+    elif error["type"] in {"bool_type", "bool_parsing"}:
+        message = f"is {_short(error.get('input'))}; it must be true or false"
+    elif error["type"] == "too_long":
+        given = error.get("input")
+        count = len(given) if isinstance(given, list | dict) else error.get("ctx", {}).get("actual_length") or 0
+        limit = error.get("ctx", {}).get("max_length") or 0
+        message = f"has {count:,} items; an assessment may have at most {limit:,}"
     elif error["type"] in _DATE_ERRORS:
         message = f"is {_short(error.get('input'))}, which is not a real date (dates are written like 2024-03-31)"
     return f"{loc} {message}" if loc else message

@@ -15,6 +15,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from checklist.domain.assessment import (
+    MAX_ACTIONS,
     ActionStatus,
     Assessment,
     PlannedAction,
@@ -60,6 +61,8 @@ def add_action(
     """The assessment with one more action for `question_id`."""
     if bank.question(question_id) is None:
         raise PlanError(f"there is no question '{question_id}' in the question bank")
+    if len(assessment.actions) >= MAX_ACTIONS:
+        raise PlanError(f"a plan may have at most {MAX_ACTIONS:,} actions; remove or merge some before adding more")
     action = _valid_action(
         {"question_id": question_id, "text": _required_text(text), "owner": owner.strip(), "due": due, "status": status}
     )
@@ -105,6 +108,8 @@ def plan_from_quick_wins(
         for gap in result.quick_wins
         if gap.question_id not in planned and (actions := suggested_actions(bank, gap))
     ]
+    if len(assessment.actions) + len(added) > MAX_ACTIONS:
+        raise PlanError(f"a plan may have at most {MAX_ACTIONS:,} actions; remove or merge some before adding more")
     return assessment.model_copy(update={"actions": [*assessment.actions, *added]})
 
 

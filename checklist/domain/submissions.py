@@ -7,19 +7,20 @@ is kept must not depend on the order the files arrive in.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.errors import AssessmentFileError
-from checklist.domain.loading import load_assessment
+from checklist.domain.loading import could_not_be_read, load_assessment
 from checklist.domain.wording import counted
 
 
@@ -28,6 +29,7 @@ class FileStatus(StrEnum):
     PRACTICE = "practice"
     DUPLICATE = "duplicate"
     REJECTED = "rejected"
+    SKIPPED = "skipped"
 
     @property
     def label(self) -> str:
@@ -40,6 +42,14 @@ class FileReport:
     status: FileStatus
     reason: str
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """In place of a file's bytes: an entry that could not be read, and why. Reported, never dropped in silence."""
+
+    reason: str
+    status: FileStatus = FileStatus.REJECTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +132,14 @@ def cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_submissions(files: Iterable[tuple[str, bytes]], bank: QuestionBank) -> Intake:
-    """Load every file, reject what cannot be compared, and count each assessment once."""
+def read_submissions(
+    files: Iterable[tuple[str, bytes | Unreadable]], bank: QuestionBank, *, now: datetime | None = None
+) -> Intake:
+    """Load every file, reject what cannot be compared, and count each assessment once.
+
+    `files` is read one at a time, so a generator keeps only one file's bytes in memory.
+    `now` decides which saved times are in the future (default: the clock).
+    """
     reports: dict[int, FileReport] = {}
     candidates: list[_Candidate] = []
     with cycle_collector_paused():
@@ -133,7 +149,7 @@ def read_submissions(files: Iterable[tuple[str, bytes]], bank: QuestionBank) -> 
                 reports[index] = candidate
             else:
                 candidates.append(candidate)
-    kept, duplicates = _dedupe(candidates)
+    kept, duplicates = _dedupe(candidates, now or datetime.now(UTC))
     for candidate, reason in duplicates:
         reports[candidate.index] = FileReport(candidate.name, FileStatus.DUPLICATE, reason, candidate.warnings)
     for candidate in kept:
@@ -144,11 +160,21 @@ def read_submissions(files: Iterable[tuple[str, bytes]], bank: QuestionBank) -> 
     )
 
 
-def _load(index: int, name: str, data: bytes, bank: QuestionBank) -> _Candidate | FileReport:
+def _load(index: int, name: str, data: bytes | Unreadable, bank: QuestionBank) -> _Candidate | FileReport:
+    """One file, read inside a boundary that nothing gets through: the worst outcome is a rejected file."""
+    if isinstance(data, Unreadable):
+        return FileReport(name, data.status, data.reason)
     try:
-        loaded = load_assessment(data, name, bank)
+        return _candidate(index, name, data, bank)
     except AssessmentFileError as exc:
         return FileReport(name, FileStatus.REJECTED, "; ".join(exc.problems))
+    # Broad on purpose: one file must never stop the rest, whatever goes wrong in it.
+    except Exception as exc:
+        return FileReport(name, FileStatus.REJECTED, could_not_be_read(exc))
+
+
+def _candidate(index: int, name: str, data: bytes, bank: QuestionBank) -> _Candidate | FileReport:
+    loaded = load_assessment(data, name, bank)
     ref = loaded.assessment.bank
     if ref.id != bank.id:
         return FileReport(
@@ -175,11 +201,12 @@ def _kept_report(candidate: _Candidate) -> FileReport:
     return FileReport(candidate.name, FileStatus.ACCEPTED, f"made with {version}", candidate.warnings)
 
 
-def _dedupe(candidates: list[_Candidate]) -> tuple[list[_Candidate], list[tuple[_Candidate, str]]]:
-    """Keep one per identical content, then one per service and assessment date.
+def _dedupe(candidates: list[_Candidate], now: datetime) -> tuple[list[_Candidate], list[tuple[_Candidate, str]]]:
+    """Keep one per identical content, then the newest per service and assessment date.
 
     Every tie is broken on content, never on position, so the kept copy is the
-    same whatever order the files came in.
+    same whatever order the files came in. Two different copies saved at the
+    same time are both kept and flagged: neither may be dropped on a guess.
     """
     duplicates: list[tuple[_Candidate, str]] = []
     by_content: dict[str, list[_Candidate]] = {}
@@ -193,32 +220,63 @@ def _dedupe(candidates: list[_Candidate]) -> tuple[list[_Candidate], list[tuple[
 
     by_service: dict[tuple[object, ...], list[_Candidate]] = {}
     kept = []
-    for c in survivors:
+    for c in (_flag_future(c, now) for c in survivors):
         key = service_key(c.assessment)
         if key is None or c.assessment.assessed_on is None:
             kept.append(c)
         else:
             by_service.setdefault((*key, c.assessment.assessed_on), []).append(c)
     for group in by_service.values():
-        newest, *older = sorted(group, key=_newest_first)
-        kept.append(newest)
-        duplicates += [(c, _same_service_reason(c, newest)) for c in older]
+        ranked = sorted(group, key=lambda c: _newest_first(c, now))
+        newest = ranked[0]
+        tied = [c for c in ranked if _trusted_saved_at(c, now) == _trusted_saved_at(newest, now)]
+        if len(tied) > 1:
+            kept += [_flag_conflict(c, tied) for c in tied]
+        else:
+            kept.append(newest)
+        duplicates += [(c, _same_service_reason(c, newest)) for c in ranked if c not in tied]
     return kept, duplicates
 
 
-def _newest_first(c: _Candidate) -> tuple[float, str]:
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# Clocks drift a little; a copy a few minutes "ahead" is not a sign of anything.
+_CLOCK_SLACK = timedelta(minutes=10)
+
+
+def _trusted_saved_at(c: _Candidate, now: datetime) -> datetime | None:
+    """The saved time, unless it is missing or in the future: a future time must not win."""
     saved = c.assessment.saved_at
-    return (-_timestamp(saved) if saved else float("inf"), c.digest)
+    return saved if saved is not None and saved - now <= _CLOCK_SLACK else None
 
 
-def _timestamp(moment: datetime) -> float:
-    return moment.timestamp()
+def _newest_first(c: _Candidate, now: datetime) -> tuple[bool, timedelta, str]:
+    # A difference from a fixed moment, not .timestamp(): it never overflows, even at year 1 or 9999.
+    saved = _trusted_saved_at(c, now)
+    return (saved is None, -(saved - _EPOCH) if saved else timedelta(0), c.digest)
+
+
+def _flag_future(c: _Candidate, now: datetime) -> _Candidate:
+    saved = c.assessment.saved_at
+    if saved is None or saved - now <= _CLOCK_SLACK:
+        return c
+    warning = (
+        f"it says it was saved on {saved.isoformat()}, which is in the future; "
+        "that time is not used to decide which copy is newest"
+    )
+    return dataclasses.replace(c, warnings=(*c.warnings, warning))
+
+
+def _flag_conflict(c: _Candidate, tied: list[_Candidate]) -> _Candidate:
+    others = ", ".join(o.name for o in tied if o is not c)
+    warning = (
+        f"conflict: {others} is a different assessment of the same service on the same date, "
+        "saved at the same time; both are counted until you remove the wrong one"
+    )
+    return dataclasses.replace(c, warnings=(*c.warnings, warning))
 
 
 def _same_service_reason(older: _Candidate, newest: _Candidate) -> str:
     day = older.assessment.assessed_on
-    if older.assessment.saved_at == newest.assessment.saved_at:
-        why = "counted once"
-    else:
-        why = f"the copy saved most recently ({newest.name}) is used"
-    return f"another copy of the same service's assessment of {day}; {why}"
+    return (
+        f"another copy of the same service's assessment of {day}; the copy saved most recently ({newest.name}) is used"
+    )

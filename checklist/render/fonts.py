@@ -19,6 +19,8 @@ from pathlib import Path
 
 import fontpkg
 
+from checklist.paths import usable_folder
+
 log = logging.getLogger(__name__)
 
 REPLACEMENT = "\ufffd"
@@ -46,9 +48,8 @@ def cache_dir() -> Path:
     root = os.environ.get("CHECKLIST_CACHE_DIR") or Path(
         os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "checklist"
     )
-    path = Path(root, "fonts")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    setting = "The cache folder (CHECKLIST_CACHE_DIR)"
+    return usable_folder(usable_folder(Path(root), setting) / "fonts", setting)
 
 
 @cache

@@ -9,6 +9,7 @@ how the scoring works; the sources. The assessment's JSON is attached as
 
 from __future__ import annotations
 
+import hashlib
 import io
 from datetime import UTC, datetime
 
@@ -16,7 +17,7 @@ from fpdf.enums import Align, XPos, YPos
 
 from checklist.domain.assessment import Answer, AnswerValue, Assessment, PlannedAction
 from checklist.domain.bank import QuestionBank, Theme, evidence_words
-from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
+from checklist.domain.loading import ATTACHMENT_NAME, attachment_fingerprint, dump_assessment
 from checklist.domain.plan import ordered_plan
 from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
 from checklist.render.charts import DRAFT_MARK, chart_png, theme_scores_chart
@@ -45,12 +46,16 @@ def build_action_plan_pdf(
     # Parsing a font costs ~30 ms; most plans need no glyph beyond Noto Sans.
     everything = assessment.model_dump_json() + bank.model_dump_json()
     pdf = PlanDocument(fallback=font_set().needs_fallback(everything))
+    attached = dump_assessment(assessment, tool_version=tool_version, now=created)
+    fingerprint = hashlib.sha256(attached).hexdigest()
+    # The loader checks the Subject's hash against the attachment, so a swapped attachment is refused.
+    pdf.footnote = f"Attached answers: SHA-256 {fingerprint[:12]}"
     service = assessment.service.name or "Unnamed service"
     metadata(
         pdf,
         title=f"Action plan: {service}",
         author=(assessment.assessor.name if assessment.assessor else "") or assessment.service.organisation or service,
-        subject=f"Women's access self-assessment and action plan for {service}",
+        subject=f"Women's access self-assessment and action plan for {service}; {attachment_fingerprint(attached)}",
         keywords="women, drug and alcohol services, self-assessment, action plan",
         creator=f"checklist {tool_version}",
         producer=f"checklist {tool_version}",
@@ -63,7 +68,7 @@ def build_action_plan_pdf(
     _scoring(pdf, bank, result)
     _sources(pdf, bank)
     pdf.embed_file(
-        bytes=dump_assessment(assessment, tool_version=tool_version, now=created),
+        bytes=attached,
         basename=ATTACHMENT_NAME,
         mime_type="application/json",
         desc="The assessment's answers and plan; open this PDF in the tool to continue or compare it.",

@@ -46,12 +46,15 @@ class PlanDocument(FPDF):
         self.set_lang("en-GB")
         self.set_text_color(*TEXT)
         self.set_font(FAMILY, size=10)
+        # Printed in every footer when set: ties the visible pages to the attached answers.
+        self.footnote = ""
 
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font(FAMILY, size=8)
         self.set_text_color(*MUTED)
-        self.cell(0, 5, f"Page {self.page_no()} of {TOTAL_PAGES}", align=Align.C)
+        page = f"Page {self.page_no()} of {TOTAL_PAGES}"
+        self.cell(0, 5, f"{page}  ·  {self.footnote}" if self.footnote else page, align=Align.C)
         self.set_text_color(*TEXT)
 
     # Writing helpers -----------------------------------------------------

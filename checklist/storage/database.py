@@ -16,7 +16,7 @@ from sqlalchemy import Connection, MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
-from checklist.paths import data_dir
+from checklist.paths import FolderUnusable, data_dir, usable_folder
 
 UNAVAILABLE = "could not save: the database is not reachable; your answers are still on this page, try again"
 NOT_READABLE = "could not open the saved assessments: the database is not reachable; try again in a moment"
@@ -53,8 +53,10 @@ def database_url() -> str:
     configured = os.environ.get("CHECKLIST_DATABASE_URL")
     if configured:
         return configured
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder = usable_folder(data_dir(), "The data folder (CHECKLIST_DATA_DIR)")
+    except FolderUnusable as exc:
+        raise StoreUnavailable(exc.message) from None
     return f"sqlite:///{folder / 'checklist.sqlite3'}"
 
 

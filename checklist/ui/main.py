@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checklist.ui import navigation, session, sidebar, signin, state, workshop_common
+from checklist.ui import navigation, resources, session, sidebar, signin, state, workshop_common
 from checklist.ui.navigation import PageSpec
 
 # The menu, in order. To add a page, write its show() function in checklist/ui/,
@@ -45,6 +45,9 @@ def run() -> None:
     # No page_icon: a material icon favicon is fetched from fonts.gstatic.com, and the app must stay on loopback.
     st.set_page_config(page_title="Women's access self-assessment", layout="wide")
     state.init()
+    problem = resources.folder_problem()
+    if problem:
+        st.error(problem)
     visitor = signin.identify()
     if visitor in (signin.Visitor.LOCAL, signin.Visitor.MEMBER):
         session.follow_url()

@@ -8,8 +8,9 @@ import streamlit as st
 
 from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.errors import BankError
-from checklist.paths import default_bank_path
-from checklist.storage import AssessmentStore, database_url
+from checklist.paths import FolderUnusable, default_bank_path
+from checklist.render.fonts import cache_dir
+from checklist.storage import AssessmentStore, StoreError, database_url
 from checklist.storage.access import Assessments, LocalAccess, PersonAccess
 from checklist.storage.directory import DirectoryStore
 from checklist.ui import state
@@ -66,3 +67,22 @@ def assessments() -> Assessments:
 def list_is_shown() -> bool:
     """Shared deployments switch the list off (CHECKLIST_LIST_ASSESSMENTS=0) so each service sees only its own link."""
     return switch_is_on(os.environ.get("CHECKLIST_LIST_ASSESSMENTS"))
+
+
+@st.cache_resource(show_spinner=False)
+def _folder_problem_for(data_dir: str, cache: str, database: str) -> str | None:
+    try:
+        database_url()
+        cache_dir()
+    except (StoreError, FolderUnusable) as exc:
+        return exc.message
+    return None
+
+
+def folder_problem() -> str | None:
+    """Why the data or cache folder set in the environment cannot be used, in a sentence; checked once per setting."""
+    return _folder_problem_for(
+        os.environ.get("CHECKLIST_DATA_DIR", ""),
+        os.environ.get("CHECKLIST_CACHE_DIR", ""),
+        os.environ.get("CHECKLIST_DATABASE_URL", ""),
+    )

@@ -11,7 +11,10 @@ Every assessment file is judged against the tiny test bank of tests/builders.py
 from __future__ import annotations
 
 import copy
+import hashlib
+import io
 import json
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -93,6 +96,79 @@ def pdf(attachments: dict[str, bytes] | None = None) -> bytes:
             compress=True,
         )
     return bytes(document.output())
+
+
+def plain_pdf(attachments: list[tuple[str, bytes]], *, subject: str = "") -> bytes:
+    """A PDF whose pages are not compressed, so that the only /FlateDecode is the attachment's."""
+    from fpdf import FPDF
+
+    document = FPDF()
+    document.set_compression(False)
+    document.set_creation_date(datetime(2024, 3, 1, tzinfo=UTC))
+    if subject:
+        document.set_subject(subject)
+    document.add_page()
+    document.set_font("helvetica", size=12)
+    document.cell(text="An action plan that is not what it seems.")
+    for basename, payload in attachments:
+        document.embed_file(
+            bytes=payload,
+            basename=basename,
+            mime_type="application/json",
+            modification_date=datetime(2024, 3, 1, tzinfo=UTC),
+            compress=True,
+        )
+    return bytes(document.output())
+
+
+def pdf_with_filter(name: str) -> bytes:
+    """The attachment's filter renamed in place; padded to the same length so the offsets stay right."""
+    data = plain_pdf([("assessment.json", VALID_ASSESSMENT_BYTES)])
+    assert data.count(b"/FlateDecode") == 1
+    assert len(name) <= len("/FlateDecode")
+    return data.replace(b"/FlateDecode", name.ljust(len("/FlateDecode")).encode())
+
+
+def pdf_with_corrupt_attachment() -> bytes:
+    data = plain_pdf([("assessment.json", VALID_ASSESSMENT_BYTES)])
+    start = data.index(b"stream\n", data.index(b"/Type /EmbeddedFile")) + len(b"stream\n") + 20
+    return data[:start] + b"\x00" * 30 + data[start + 30 :]
+
+
+def pdf_with_two_attachments() -> bytes:
+    other = VALID_ASSESSMENT_BYTES.replace(b"Corpus service", b"Swapped service")
+    data = plain_pdf([("assessment.json", VALID_ASSESSMENT_BYTES), ("assessment.jsoX", other)])
+    return data.replace(b"assessment.jsoX", b"assessment.json")
+
+
+def pdf_with_swapped_attachment() -> bytes:
+    """Pages made for one assessment (their hash in /Subject), carrying another."""
+    shown = hashlib.sha256(VALID_ASSESSMENT_BYTES).hexdigest()
+    swapped = VALID_ASSESSMENT_BYTES.replace(b'"answer": "met"', b'"answer": "not_met"')
+    return plain_pdf([("assessment.json", swapped)], subject=f"assessment.json SHA-256 {shown}")
+
+
+def pdf_encrypted() -> bytes:
+    # A standard security handler in the trailer is what makes a reader ask for a password.
+    data = pdf()
+    return data.replace(b"trailer\n<<", b"trailer\n<<\n/Encrypt <</Filter /Standard /V 1 /R 2 /O (x) /U (x) /P -4>>", 1)
+
+
+def zip_archive() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("assessment.json", date_time=(2024, 3, 1, 0, 0, 0)), VALID_ASSESSMENT_BYTES)
+    return buffer.getvalue()
+
+
+def many(key: str, count: int) -> bytes:
+    if key == "actions":
+        items: Any = [{"id": f"x{i}", "question_id": "a2", "text": "Act."} for i in range(count)]
+    else:
+        items = {f"q{i}": {"answer": "met"} for i in range(count)}
+    doc = copy.deepcopy(VALID_ASSESSMENT)
+    doc[key] = items
+    return json.dumps(doc, separators=(",", ":")).encode()
 
 
 VALID_ASSESSMENT_BYTES = assessment()
@@ -205,6 +281,69 @@ SMALL: dict[str, Callable[[], bytes]] = {
     "bank_deeply_nested.yaml": lambda: b"schema_version: 1\nthemes: " + b"[" * 5000 + b"]" * 5000 + b"\n",
     "bank_date_as_key.yaml": lambda: b"schema_version: 1\n2024-03-01: launch day\n",
     "bank_huge_integer.yaml": lambda: b"schema_version: 1\nversion: " + b"7" * 5000 + b"\n",
+    # Attachments packed with filters pypdf cannot undo, or not as the tool packs them (issue 11, item 1).
+    "pdf_filter_jbig2.pdf": lambda: pdf_with_filter("/JBIG2Decode"),
+    "pdf_filter_unknown_name.pdf": lambda: pdf_with_filter("/Foo"),
+    "pdf_filter_number.pdf": lambda: pdf_with_filter("/1"),
+    "pdf_filter_dct.pdf": lambda: pdf_with_filter("/DCTDecode"),
+    "pdf_filter_lzw.pdf": lambda: pdf_with_filter("/LZWDecode"),
+    "pdf_filter_crypt.pdf": lambda: pdf_with_filter("/Crypt"),
+    "pdf_filter_ascii_hex.pdf": lambda: pdf_with_filter("/AHx"),
+    # Dates at the calendar's edges, with and without a time zone: they load, and nothing downstream breaks.
+    "saved_at_year_one_naive.json": lambda: assessment(saved_at="0001-01-01T00:00:00"),
+    "saved_at_year_one_plus14.json": lambda: assessment(saved_at="0001-01-01T00:00:00+14:00"),
+    "saved_at_year_9999_plus14.json": lambda: assessment(saved_at="9999-12-31T23:59:59+14:00"),
+    "saved_at_year_9999_minus14.json": lambda: assessment(saved_at="9999-12-31T23:59:59-14:00"),
+    "assessed_on_year_one.json": lambda: assessment(assessed_on="0001-01-01"),
+    "assessed_on_year_9999.json": lambda: assessment(assessed_on="9999-12-31"),
+    "due_year_one.json": lambda: assessment_at(("actions", 0, "due"), "0001-01-01"),
+    # Messages that name the real problem (item 13).
+    "pdf_encrypted.pdf": pdf_encrypted,
+    "zip_renamed.json": zip_archive,
+    "pdf_junk_before_header.pdf": lambda: b"Content-Type: application/pdf\r\n\r\n" + pdf(),
+    "trailing_garbage.json": lambda: VALID_ASSESSMENT_BYTES + b"\n}\n",
+    "two_json_objects.json": lambda: VALID_ASSESSMENT_BYTES + b"\n" + VALID_ASSESSMENT_BYTES,
+    "format_version_two_point_zero.json": lambda: assessment(format_version=2.0),
+    "pdf_attachment_corrupt_deflate.pdf": pdf_with_corrupt_attachment,
+    "assessed_on_with_time.json": lambda: assessment(assessed_on="2024-03-01T10:30:00"),
+    "assessed_on_with_midnight.json": lambda: assessment(assessed_on="2024-03-01T00:00:00Z"),
+    "due_with_time.json": lambda: assessment_at(("actions", 0, "due"), "2024-06-01 09:00"),
+    # Strict types (item 10).
+    "practice_as_text.json": lambda: assessment(practice="true"),
+    "practice_as_one.json": lambda: assessment(practice=1),
+    "assessed_on_unix_time.json": lambda: assessment(assessed_on=1709251200),
+    "saved_at_unix_time.json": lambda: assessment(saved_at=1709251200),
+    "due_as_number.json": lambda: assessment_at(("actions", 0, "due"), 20240601),
+    "saved_at_date_only.json": lambda: assessment(saved_at="2024-03-01"),
+    "bank_version_unquoted_decimal.yaml": lambda: bank(lambda d: d.update(version="VERSION")).replace(
+        b"version: VERSION", b"version: 1.10"
+    ),
+    "bank_version_sexagesimal.yaml": lambda: bank(lambda d: d.update(version="VERSION")).replace(
+        b"version: VERSION", b"version: 1:30"
+    ),
+    "bank_weight_hex.yaml": lambda: bank(lambda d: _first_question(d).update(weight=7)).replace(
+        b"weight: 7", b"weight: 0x2"
+    ),
+    "bank_weight_underscore.yaml": lambda: bank(lambda d: _first_question(d).update(weight=7)).replace(
+        b"weight: 7", b"weight: 0_3"
+    ),
+    "bank_weight_octal.yaml": lambda: bank(lambda d: _first_question(d).update(weight=7)).replace(
+        b"weight: 7", b"weight: 02"
+    ),
+    "bank_weight_decimal.yaml": lambda: bank(lambda d: _first_question(d).update(weight=7)).replace(
+        b"weight: 7", b"weight: 2.0"
+    ),
+    "bank_safety_yes.yaml": lambda: bank(lambda d: _first_question(d).update(safety="SAFE")).replace(
+        b"safety: SAFE", b"safety: yes"
+    ),
+    "bank_safety_off.yaml": lambda: bank(lambda d: _first_question(d).update(safety="SAFE")).replace(
+        b"safety: SAFE", b"safety: off"
+    ),
+    # Limits (item 5) and the PDF agreeing with its attachment (item 14).
+    "actions_too_many.json": lambda: many("actions", 1_001),
+    "answers_too_many.json": lambda: many("answers", 1_001),
+    "pdf_two_attachments.pdf": pdf_with_two_attachments,
+    "pdf_attachment_swapped.pdf": pdf_with_swapped_attachment,
 }
 
 

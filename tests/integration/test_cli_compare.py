@@ -51,8 +51,8 @@ def test_a_folder_is_walked_for_json_files_and_each_file_is_reported(tmp_path: P
     result = run(tmp_path, str(submissions(tmp_path / "in")))
 
     assert result.exit_code == 0
-    assert "3 files: 2 accepted, 1 rejected" in result.stderr
-    assert "readme.txt" not in result.stderr
+    assert "4 files: 2 accepted, 1 rejected, 1 skipped" in result.stderr
+    assert f"skipped    {tmp_path / 'in' / 'readme.txt'}: not a .json or .pdf file" in result.stderr
 
 
 def test_the_csv_output_holds_services_and_a_gaps_file_beside_it(tmp_path: Path) -> None:

@@ -200,4 +200,8 @@ def test_the_installed_console_script_scores_a_file_and_fails_cleanly(tmp_path: 
     bad = tmp_path / "empty.json"
     bad.write_bytes(b"")
     failed = subprocess.run([str(script), "score", str(bad)], capture_output=True, text=True, env=env)
-    assert (failed.returncode, failed.stdout, failed.stderr) == (1, "", f"Error: {bad}: the file is empty\n")
+    assert (failed.returncode, failed.stdout, failed.stderr) == (
+        1,
+        "",
+        f"Error: {bad}: the file is not valid JSON: it is empty\n",
+    )

@@ -112,14 +112,7 @@ LAYERS: dict[str, set[str]] = {
     "checklist.render": {"checklist.domain"},
     "checklist.storage": {"checklist.domain"},
     "checklist.commands": {"checklist.domain", "checklist.render", "checklist.storage"},
-    "checklist.cli": {
-        "checklist.domain",
-        "checklist.render",
-        "checklist.storage",
-        "checklist.commands",
-        "checklist.cli_materials",
-    },
-    "checklist.cli_materials": {"checklist.domain", "checklist.render", "checklist.commands"},
+    "checklist.cli": {"checklist.domain", "checklist.render", "checklist.storage", "checklist.commands"},
 }
 SHARED = {"checklist", "checklist.paths"}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
@@ -130,7 +131,7 @@ def test_a_bare_yes_for_a_weight_is_rejected_not_read_as_one() -> None:
     data = text.replace("weight: PLACEHOLDER", "weight: yes").encode()
     assert b"weight: yes" in data
     message = only_problem(data)
-    assert message.startswith(f"{PLACE}, weight: Input should be 1, 2 or 3 (YAML reads a bare yes")
+    assert message.startswith("the YAML cannot be read: the value yes would be read as True (YAML 1.1 rules)")
 
 
 def test_an_unknown_cost_band_is_rejected() -> None:
@@ -143,8 +144,8 @@ def test_a_bare_yes_where_text_is_needed_gets_a_hint_to_quote_it() -> None:
     data = text.replace("- PLACEHOLDER", "- yes").encode()
     assert b"- yes" in data
     message = only_problem(data)
-    assert message.startswith(f"{PLACE}, applies_if, groups, value 1: Input should be a valid string")
-    assert "put it in quotes" in message
+    assert message.startswith("the YAML cannot be read: the value yes would be read as True (YAML 1.1 rules)")
+    assert "put the value in quotes if it is text" in message
 
 
 def test_a_missing_required_key_is_named() -> None:
@@ -237,3 +238,13 @@ def test_a_message_with_several_problems_names_the_file_and_counts_them() -> Non
         f"  - {PLACE}, weight: Input should be 1, 2 or 3",
         "  - theme 'alpha', question 'a2', cost: Input should be 'none', 'low', 'medium' or 'high'",
     ]
+
+
+def test_a_bank_path_that_is_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "bank.yaml"
+    os.mkfifo(fifo)
+
+    with pytest.raises(BankError) as caught:
+        load_bank(fifo)
+
+    assert caught.value.message == f"{fifo}: is a named pipe (FIFO), not a file, so it is not read"

@@ -33,7 +33,7 @@ def test_a_broken_file_is_rejected_and_the_others_are_kept() -> None:
 def test_a_rejected_file_gives_the_loaders_reason_in_plain_words() -> None:
     intake = read_submissions([("empty.json", b"")], BANK)
 
-    assert intake.reports[0].reason == "the file is empty"
+    assert intake.reports[0].reason == "the file is not valid JSON: it is empty"
 
 
 def test_a_file_made_with_another_question_bank_is_rejected() -> None:
@@ -72,7 +72,9 @@ def test_service_names_match_whatever_their_case_and_spacing() -> None:
         BANK, {"a1": "partly"}, service=service("city hub ", "with you"), assessed_on=date(2025, 1, 5)
     )
 
-    intake = read_submissions([("one.json", as_file(one)), ("two.json", as_file(two))], BANK)
+    intake = read_submissions(
+        [("one.json", as_file(one)), ("two.json", as_file(two, datetime(2025, 3, 2, tzinfo=UTC)))], BANK
+    )
 
     assert intake.count(FileStatus.DUPLICATE) == 1
 
@@ -125,3 +127,55 @@ def test_an_intake_with_no_usable_file_says_so() -> None:
     intake = read_submissions([("x.json", b"nope")], BANK)
 
     assert (intake.usable, intake.summary()) == (False, "1 file: 1 rejected")
+
+
+def test_two_different_assessments_saved_at_the_same_moment_are_both_kept_and_flagged_as_a_conflict() -> None:
+    one = make_assessment(BANK, {"a1": "met"}, service=service("Hub"), assessed_on=date(2025, 1, 5))
+    two = make_assessment(BANK, {"a1": "not_met"}, service=service("Hub"), assessed_on=date(2025, 1, 5))
+
+    intake = read_submissions([("one.json", as_file(one)), ("two.json", as_file(two))], BANK)
+
+    assert [r.status for r in intake.reports] == [FileStatus.ACCEPTED, FileStatus.ACCEPTED]
+    assert len(intake.submissions) == 2
+    assert intake.reports[0].warnings == (
+        "conflict: two.json is a different assessment of the same service on the same date, "
+        "saved at the same time; both are counted until you remove the wrong one",
+    )
+    assert intake.reports[1].warnings[0].startswith("conflict: one.json is a different assessment")
+
+
+def test_a_save_time_in_the_future_is_flagged_and_does_not_win() -> None:
+    now = datetime(2025, 6, 1, tzinfo=UTC)
+    honest = make_assessment(BANK, {"a1": "met"}, service=service("Hub"), assessed_on=date(2025, 1, 5))
+    future = make_assessment(BANK, {"a1": "not_met"}, service=service("Hub"), assessed_on=date(2025, 1, 5))
+
+    intake = read_submissions(
+        [("future.json", as_file(future, datetime(2099, 1, 1, tzinfo=UTC))), ("honest.json", as_file(honest))],
+        BANK,
+        now=now,
+    )
+
+    assert [s.name for s in intake.submissions] == ["honest.json"]
+    assert intake.reports[0].status is FileStatus.DUPLICATE
+    assert intake.reports[0].warnings == (
+        "it says it was saved on 2099-01-01T00:00:00+00:00, which is in the future; "
+        "that time is not used to decide which copy is newest",
+    )
+
+
+def test_a_clock_a_few_minutes_fast_is_not_called_the_future() -> None:
+    now = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
+    data = as_file(make_assessment(BANK, {"a1": "met"}), datetime(2025, 3, 1, 12, 5, tzinfo=UTC))
+
+    assert read_submissions([("x.json", data)], BANK, now=now).reports[0].warnings == ()
+
+
+def test_the_report_holds_a_line_for_an_entry_that_could_not_be_read() -> None:
+    from checklist.domain.submissions import Unreadable
+
+    intake = read_submissions(
+        [("pipe.json", Unreadable("is a named pipe (FIFO), not a file, so it is not read"))], BANK
+    )
+
+    assert intake.reports[0].status is FileStatus.REJECTED
+    assert intake.reports[0].reason == "is a named pipe (FIFO), not a file, so it is not read"

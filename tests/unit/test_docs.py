@@ -110,3 +110,10 @@ def test_the_worked_scoring_example_in_the_readme_matches_the_scoring_module() -
     assert f"= {result.overall}" in text
     assert f"mean of the themes would be {(70 + 0) / 2:g}" in text
     assert [g.question_id for g in result.gaps] == ["b", "c"]
+
+
+def test_the_readme_command_table_is_the_one_the_cli_generates() -> None:
+    """Regenerate it with `checklist reference` after changing a command."""
+    from checklist.commands.reference import command_table
+
+    assert command_table(main) in readme()

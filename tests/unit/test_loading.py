@@ -91,19 +91,22 @@ def test_an_unknown_top_level_key_is_rejected() -> None:
 
 def test_a_file_that_is_not_json_is_rejected() -> None:
     message = problem(b"Service: Riverside\nAnswers: all met\n")
-    assert message.startswith("the file is not valid JSON (Expecting value: line 1, column 1)")
+    assert message == (
+        "the file is not valid JSON: a value is missing or is not JSON (text must be in double quotes) "
+        "(line 1, column 1)"
+    )
 
 
 def test_truncated_json_is_rejected_as_possibly_cut_short() -> None:
     data = with_changes()
     message = problem(data[: len(data) // 2])
     assert message.startswith("the file is not valid JSON")
-    assert message.endswith("it may be cut short")
+    assert message.endswith("it stops in the middle (line 1); it may have been cut short")
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t"])
 def test_an_empty_file_is_rejected(data: bytes) -> None:
-    assert problem(data) == "the file is empty"
+    assert problem(data) == "the file is not valid JSON: it is empty"
 
 
 def test_a_file_that_is_not_utf8_is_rejected() -> None:

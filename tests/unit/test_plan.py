@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from checklist.domain.assessment import ActionStatus
+from checklist.domain.assessment import ActionStatus, PlannedAction
 from checklist.domain.plan import (
     PlanError,
     add_action,
@@ -158,3 +158,19 @@ def test_ordered_plan_follows_the_gap_ranking_with_non_gaps_last():
         "Action for cheap.",
         "Action for light.",
     ]
+
+
+def test_a_plan_at_its_limit_refuses_one_more_action_with_a_plain_message() -> None:
+    from checklist.domain.assessment import MAX_ACTIONS
+
+    bank = make_bank()
+    full = make_assessment(bank).model_copy(
+        update={"actions": [PlannedAction(question_id="a1", text="Act.") for _ in range(MAX_ACTIONS)]}
+    )
+
+    with pytest.raises(PlanError) as refused:
+        add_action(full, bank, "a1", "One more.")
+
+    assert refused.value.message.endswith(
+        "a plan may have at most 1,000 actions; remove or merge some before adding more"
+    )
