@@ -21,7 +21,7 @@ from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.errors import AssessmentFileError
 from checklist.domain.loading import could_not_be_read, load_assessment
-from checklist.domain.wording import counted
+from checklist.domain.wording import counted, long_date, long_moment
 
 
 class FileStatus(StrEnum):
@@ -260,7 +260,7 @@ def _flag_future(c: _Candidate, now: datetime) -> _Candidate:
     if saved is None or saved - now <= _CLOCK_SLACK:
         return c
     warning = (
-        f"it says it was saved on {saved.isoformat()}, which is in the future; "
+        f"it says it was saved on {long_moment(saved)}, which is in the future; "
         "that time is not used to decide which copy is newest"
     )
     return dataclasses.replace(c, warnings=(*c.warnings, warning))
@@ -277,6 +277,5 @@ def _flag_conflict(c: _Candidate, tied: list[_Candidate]) -> _Candidate:
 
 def _same_service_reason(older: _Candidate, newest: _Candidate) -> str:
     day = older.assessment.assessed_on
-    return (
-        f"another copy of the same service's assessment of {day}; the copy saved most recently ({newest.name}) is used"
-    )
+    used = f"the copy saved most recently ({newest.name}) is used"
+    return f"another copy of the same service's assessment of {long_date(day)}; {used}"

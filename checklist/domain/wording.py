@@ -6,7 +6,7 @@ One formatter each, so the app, the PDFs, the exports and the CLI never say the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime, timedelta
 
 NO_SCORE = "no score yet"
 # A table cell with no score; every table that uses it says what it means.
@@ -31,6 +31,18 @@ def score_text(value: float | None, *, empty: str = NO_SCORE) -> str:
 def long_date(day: date | None, *, empty: str = "") -> str:
     """'3 March 2026': the one way the product writes a date for people to read."""
     return empty if day is None else f"{day.day} {day:%B %Y}"
+
+
+def clock_time(moment: datetime) -> str:
+    """'14:05 UTC', or '14:05 (UTC+0100)': in the moment's own zone, so year 1 and 9999 never overflow."""
+    offset = moment.utcoffset()
+    zone = " UTC" if offset in (None, timedelta(0)) else f" (UTC{moment:%z})"
+    return f"{moment:%H:%M}{zone}"
+
+
+def long_moment(moment: datetime) -> str:
+    """'3 March 2026 at 14:05 UTC'."""
+    return f"{long_date(moment.date())} at {clock_time(moment)}"
 
 
 def question_words(texts: Mapping[str, str], question_id: str) -> str:

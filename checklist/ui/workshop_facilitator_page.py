@@ -21,6 +21,7 @@ from checklist.domain.assessment import ANSWER_LABELS, Service
 from checklist.domain.bank import QuestionBank, Theme
 from checklist.domain.examples import EXAMPLES, example_base_service, example_service
 from checklist.domain.join_address import PUBLIC_URL_SETTING, JoinAddress, join_address
+from checklist.domain.wording import clock_time
 from checklist.domain.workshop import (
     QuestionSpread,
     Workshop,
@@ -349,7 +350,7 @@ def _participants(bank: QuestionBank, workshop: Workshop) -> None:
             args=(workshop.id, remove_silent_participants),
         )
         for number, person in enumerate(people, start=1):
-            joined = f"joined {person.joined_at:%H:%M} UTC, " if person.joined_at else ""
+            joined = f"joined {clock_time(person.joined_at)}, " if person.joined_at else ""
             answered = len(workshop.answers.get(person.id, {}))
             row, button = st.columns([4, 1])
             row.text(f"Participant {number}: {joined}{answered} of {total} answered")

@@ -158,7 +158,7 @@ def test_a_save_time_in_the_future_is_flagged_and_does_not_win() -> None:
     assert [s.name for s in intake.submissions] == ["honest.json"]
     assert intake.reports[0].status is FileStatus.DUPLICATE
     assert intake.reports[0].warnings == (
-        "it says it was saved on 2099-01-01T00:00:00+00:00, which is in the future; "
+        "it says it was saved on 1 January 2099 at 00:00 UTC, which is in the future; "
         "that time is not used to decide which copy is newest",
     )
 
