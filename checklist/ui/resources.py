@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import streamlit as st
@@ -9,7 +10,7 @@ import streamlit as st
 from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.errors import BankError
 from checklist.paths import default_bank_path
-from checklist.storage import AssessmentStore, database_url
+from checklist.storage import AssessmentStore, StoreError, database_url
 from checklist.ui.forms import switch_is_on
 
 
@@ -35,6 +36,16 @@ def bank() -> QuestionBank | None:
 
 def store() -> AssessmentStore:
     return _store_at(database_url())
+
+
+def prepare() -> None:
+    """Load the bank and open the store before any page asks (make run does this while the browser connects).
+
+    A broken bank or an unreachable database is left for the page to report, in its own words.
+    """
+    with contextlib.suppress(BankError, StoreError):
+        _bank_at(str(default_bank_path()))
+        _store_at(database_url())
 
 
 def list_is_shown() -> bool:
