@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from checklist import __version__
-from checklist.commands.common import bank_option, fail, read_bank, say
+from checklist.commands.common import bank_option, cycle_collector_paused, fail, read_bank, say
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, FileStatus, Intake, compare_intake, read_submissions
 from checklist.domain.wording import counted
@@ -113,13 +113,14 @@ def compare_command(
         fail(f"{output}: the output must end in .csv or .xlsx")
     bank: QuestionBank = read_bank(bank_path)
     files, unreadable = gather_files(paths)
-    intake = read_submissions(files, bank)
-    for problem in unreadable:
-        say(problem, err=True)
-    report(intake)
-    comparison = compare_intake(
-        bank, intake, today=date.today(), include_practice=include_practice, anonymise=anonymise
-    )
+    with cycle_collector_paused():
+        intake = read_submissions(files, bank)
+        for problem in unreadable:
+            say(problem, err=True)
+        report(intake)
+        comparison = compare_intake(
+            bank, intake, today=date.today(), include_practice=include_practice, anonymise=anonymise
+        )
     if not comparison.rows:
         practice = intake.count(FileStatus.PRACTICE)
         hint = f" ({counted(practice, 'practice file')} left out: add --include-practice)" if practice else ""

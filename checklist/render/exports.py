@@ -1,9 +1,4 @@
-"""CSV and XLSX exports of a comparison, safe to open in a spreadsheet.
-
-Text from submissions can start with '=' or '+' (a pasted formula, a phone
-number); a spreadsheet would run it. Every such text cell gets a leading
-single quote, while numbers stay numbers so they still sort and sum.
-"""
+"""CSV and XLSX exports of a comparison, safe to open in a spreadsheet (every cell through `neutralise`)."""
 
 from __future__ import annotations
 
@@ -15,18 +10,11 @@ import pandas as pd
 
 from checklist.domain.assessment import ANSWER_LABELS
 from checklist.domain.compare import Comparison
+from checklist.render.spreadsheet import neutralise
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SERVICES = "Services"
 COMMON_GAPS = "Common gaps"
 NOTES = "Notes"
-
-
-def neutralise(value: Any) -> Any:
-    """A text cell that a spreadsheet could read as a formula, made inert; anything else unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _frame(records: list[dict[str, Any]], columns: list[str], safe: bool) -> pd.DataFrame:
