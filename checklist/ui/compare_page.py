@@ -31,17 +31,19 @@ from checklist.render.compare_charts import (
 )
 from checklist.render.exports import comparison_tables, gaps_table, services_table, to_csv, to_xlsx
 from checklist.ui import resources
+
+# This page's session-state and widget keys, kept in state.py with every other page's.
+from checklist.ui.state import COMPARE_ANONYMISE as ANONYMISE
+from checklist.ui.state import COMPARE_AREAS as AREAS
+from checklist.ui.state import COMPARE_DETAIL as DETAIL
+from checklist.ui.state import COMPARE_NOTES as NOTES
+from checklist.ui.state import COMPARE_PRACTICE as PRACTICE
+from checklist.ui.state import COMPARE_SETTINGS as SETTINGS
+from checklist.ui.state import COMPARE_SORT as SORT
+from checklist.ui.state import COMPARE_UPLOAD as UPLOAD
+from checklist.ui.state import COMPARE_VERSIONS as VERSIONS
 from checklist.ui.text import literal
 
-UPLOAD = "compare-files"
-ANONYMISE = "compare-anonymise"
-PRACTICE = "compare-practice"
-NOTES = "compare-notes"
-AREAS = "compare-areas"
-SETTINGS = "compare-settings"
-VERSIONS = "compare-versions"
-SORT = "compare-sort"
-DETAIL = "compare-detail"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 FileKey = tuple[tuple[str, str], ...]

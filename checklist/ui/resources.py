@@ -1,4 +1,4 @@
-"""What every session shares: the bank and the store (one engine per process), and settings."""
+"""What every session shares: the bank and the stores (one engine per store per process), and settings."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.errors import BankError
 from checklist.paths import default_bank_path
 from checklist.storage import AssessmentStore, StoreError, database_url
+from checklist.storage.workshops import WorkshopStore
 from checklist.ui.forms import switch_is_on
 
 
@@ -22,6 +23,11 @@ def _bank_at(path: str) -> QuestionBank:
 @st.cache_resource(show_spinner=False)
 def _store_at(url: str) -> AssessmentStore:
     return AssessmentStore(url)
+
+
+@st.cache_resource(show_spinner=False)
+def _workshop_store_at(url: str) -> WorkshopStore:
+    return WorkshopStore(url)
 
 
 def bank() -> QuestionBank | None:
@@ -36,6 +42,10 @@ def bank() -> QuestionBank | None:
 
 def store() -> AssessmentStore:
     return _store_at(database_url())
+
+
+def workshop_store() -> WorkshopStore:
+    return _workshop_store_at(database_url())
 
 
 def prepare() -> None:

@@ -17,10 +17,11 @@ from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, ScoreResult
 from checklist.domain.wording import agrees, counted
 from checklist.render.charts import delta_chart, gap_kind, gaps_chart, theme_scores_chart
 from checklist.ui import memo, session, widgets
-from checklist.ui.text import literal
 
-REASSESS_PREFILL = "results-reassess-prefill"
-REASSESS = "results-reassess"
+# This page's session-state and widget keys, kept in state.py with every other page's.
+from checklist.ui.state import RESULTS_REASSESS as REASSESS
+from checklist.ui.state import RESULTS_REASSESS_PREFILL as REASSESS_PREFILL
+from checklist.ui.text import literal
 
 
 def show() -> None:

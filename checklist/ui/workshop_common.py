@@ -1,13 +1,20 @@
-"""What the facilitator's and participants' pages share: the workshop store and widget keys."""
+"""What the facilitator's and participants' pages share: the pages, the links' parameters, the problem line."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue
-from checklist.storage import database_url
-from checklist.storage.workshops import WorkshopStore
 from checklist.ui.navigation import PageSpec
+from checklist.ui.resources import workshop_store as store  # the one home of every store accessor
+
+# The workshop pages' session-state and widget keys, kept in state.py with every other page's.
+from checklist.ui.state import WORKSHOP_PROBLEM as PROBLEM
+from checklist.ui.state import consensus_key as consensus_key
+from checklist.ui.state import consensus_reason_key as consensus_reason_key
+from checklist.ui.state import participant_answer_key as participant_answer_key
+from checklist.ui.state import participant_reason_key as participant_reason_key
+from checklist.ui.state import seed as seed
 
 FACILITATOR_PAGE = PageSpec("workshop.py", "Run a workshop", "workshop")
 PARTICIPANT_PAGE = PageSpec("join.py", "Join a workshop", "join")
@@ -19,24 +26,9 @@ FACILITATOR_PARAM = "w"
 JOIN_PARAM = "join"
 PARTICIPANT_PARAM = "p"
 
-PROBLEM = "workshop_problem"  # a plain message for the page, or None
-
 
 def answer_label(value: str) -> str:
     return ANSWER_LABELS[AnswerValue(value)]
-
-
-@st.cache_resource(show_spinner=False)
-def _store_at(url: str) -> WorkshopStore:
-    return WorkshopStore(url)
-
-
-def store() -> WorkshopStore:
-    return _store_at(database_url())
-
-
-def init() -> None:
-    st.session_state.setdefault(PROBLEM, None)
 
 
 def show_problem() -> None:
@@ -48,22 +40,21 @@ def remember_problem(message: str | None) -> None:
     st.session_state[PROBLEM] = message
 
 
-def participant_answer_key(question_id: str) -> str:
-    return f"wp-answer-{question_id}"
-
-
-def participant_reason_key(question_id: str) -> str:
-    return f"wp-reason-{question_id}"
-
-
-def consensus_key(question_id: str) -> str:
-    return f"wf-consensus-{question_id}"
-
-
-def consensus_reason_key(question_id: str) -> str:
-    return f"wf-consensus-reason-{question_id}"
-
-
-def seed(key: str, value: object) -> None:
-    if key not in st.session_state:
-        st.session_state[key] = value
+__all__ = [
+    "ANSWER_OPTIONS",
+    "FACILITATOR_PAGE",
+    "FACILITATOR_PARAM",
+    "JOIN_PARAM",
+    "PARTICIPANT_PAGE",
+    "PARTICIPANT_PARAM",
+    "PROBLEM",
+    "answer_label",
+    "consensus_key",
+    "consensus_reason_key",
+    "participant_answer_key",
+    "participant_reason_key",
+    "remember_problem",
+    "seed",
+    "show_problem",
+    "store",
+]
