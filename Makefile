@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run app.py
+	$(BIN)/python -m checklist.ui.serve
 
 # A workshop in one room: serve on this machine's network address (not loopback), print the join
 # address and its QR code. Reachable by everyone on that network while it runs. ROOM_ADDRESS=, PORT=

@@ -24,7 +24,6 @@ from checklist.domain.submissions import (
     Intake,
     Submission,
     canonical_digest,
-    cycle_collector_paused,
     read_submissions,
 )
 
@@ -246,10 +245,7 @@ def compare_assessments(
     labels = {digest: anonymous_label(i) for i, digest in enumerate(sorted(keyed, key=_label_order))}
     chosen = {d: a for d, a in keyed.items() if filters is None or filters.accepts(a)}
     scorer = _Scorer(bank)
-    with cycle_collector_paused():
-        details = {
-            d[:16]: scorer.detail(d[:16], labels[d], a, anonymise=anonymise, today=today) for d, a in chosen.items()
-        }
+    details = {d[:16]: scorer.detail(d[:16], labels[d], a, anonymise=anonymise, today=today) for d, a in chosen.items()}
     ordered = sorted(details.values(), key=lambda s: _row_order(s.row, anonymise))
     apart = [s.row for s in ordered if s.row.practice and not include_practice]
     drafts = [

@@ -8,11 +8,9 @@ is kept must not depend on the order the files arrive in.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -115,23 +113,6 @@ def service_key(assessment: Assessment) -> tuple[str, str] | None:
     return (name, norm(assessment.service.organisation)) if name else None
 
 
-@contextmanager
-def cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while many small objects are made.
-
-    Loading or scoring 1,000 assessments makes hundreds of thousands of objects
-    and no reference cycles, so the collector only rescans them: pausing it
-    halves the time. Everything is still freed by reference counting.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def read_submissions(
     files: Iterable[tuple[str, bytes | Unreadable]], bank: QuestionBank, *, now: datetime | None = None
 ) -> Intake:
@@ -142,13 +123,12 @@ def read_submissions(
     """
     reports: dict[int, FileReport] = {}
     candidates: list[_Candidate] = []
-    with cycle_collector_paused():
-        for index, (name, data) in enumerate(files):
-            candidate = _load(index, name, data, bank)
-            if isinstance(candidate, FileReport):
-                reports[index] = candidate
-            else:
-                candidates.append(candidate)
+    for index, (name, data) in enumerate(files):
+        candidate = _load(index, name, data, bank)
+        if isinstance(candidate, FileReport):
+            reports[index] = candidate
+        else:
+            candidates.append(candidate)
     kept, duplicates = _dedupe(candidates, now or datetime.now(UTC))
     for candidate, reason in duplicates:
         reports[candidate.index] = FileReport(candidate.name, FileStatus.DUPLICATE, reason, candidate.warnings)

@@ -16,18 +16,11 @@ import pandas as pd
 from checklist.domain.assessment import ANSWER_LABELS, PlannedAction
 from checklist.domain.compare import Comparison, Intake, ServiceDetail, ServiceRow
 from checklist.domain.wording import long_date, question_words
+from checklist.render.spreadsheet import neutralise
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HIDDEN = "hidden while services are anonymised"
 SCORE_COLUMNS = ("Overall score", "Completion (%)")
 NO_DRAFT = ""
-
-
-def neutralise(value: Any) -> Any:
-    """A text cell that a spreadsheet could read as a formula, made inert; anything else unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _frame(records: list[dict[str, Any]], columns: list[str], safe: bool) -> pd.DataFrame:

@@ -13,7 +13,7 @@ import hashlib
 import io
 from datetime import UTC, datetime
 
-from fpdf.enums import Align, XPos, YPos
+from fpdf.enums import Align
 
 from checklist.domain.assessment import Answer, AnswerValue, Assessment, PlannedAction
 from checklist.domain.bank import QuestionBank, Theme, evidence_words
@@ -280,9 +280,7 @@ def _sources(pdf: PlanDocument, bank: QuestionBank) -> None:
         pdf.para(f"{source.title}. {source.publisher}, {source.year}.{where}", size=9.5, gap=0.3)
         pdf.set_font(FAMILY, "", 9)
         pdf.set_text_color(0, 90, 160)
-        pdf.multi_cell(
-            0, 4.5, printable(source.url), link=source.url, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-        )
+        pdf.lines(pdf.l_margin, pdf.epw, printable(source.url), 4.5, link=source.url)
         pdf.set_text_color(*TEXT)
         pdf.ln(2.5)
 

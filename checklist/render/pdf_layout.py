@@ -8,10 +8,11 @@ markdown=True, so user text is always literal.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from fpdf import FPDF, ViewerPreferences
 from fpdf.enums import Align, XPos, YPos
+from fpdf.fonts import TTFFont
 
 from checklist.domain.wording import long_date, score_text
 from checklist.render.fonts import font_set, printable
@@ -39,6 +40,8 @@ class PlanDocument(FPDF):
             for style, path in fonts.fallback.items():
                 self.add_font(FALLBACK, style, path)
             self.set_fallback_fonts([FALLBACK], exact_match=False)
+        # Characters only the fallback font draws: text with one is measured by fpdf2 itself.
+        self._fallback_only = fonts.covered - fonts.main_covered if fallback and fonts.fallback else frozenset()
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(auto=True, margin=18)
         self.alias_nb_pages(TOTAL_PAGES)
@@ -108,30 +111,45 @@ class PlanDocument(FPDF):
             self.lines(self.l_margin + 7, self.epw - 7, printable(item), size * 0.5)
             self.ln(0.8)
 
+    def text_width(self, text: str) -> float:
+        """What `get_string_width` gives, summed straight from the current font's glyph widths.
+
+        `get_string_width` sets up bidirectional text and font fallback on every
+        call (about 0.1 ms), which, word by word, was a third of a PDF's time.
+        Exact for our documents: no letter spacing, no stretching, no shaping.
+        """
+        if self._fallback_only and not self._fallback_only.isdisjoint(map(ord, text)):
+            return self.get_string_width(text)
+        glyph_widths = cast(TTFFont, self.current_font).cw
+        return sum(glyph_widths[ord(c)] for c in text) * self.font_size_pt * 0.001 / self.k
+
     def wrap(self, text: str, width: float) -> list[str]:
         """`text` broken into lines that fit `width` (cell margins included) in the current font.
 
         Greedy, by whole words; a word longer than a line is split between
         characters. Linear in the text's length, where fpdf2's multi_cell
-        re-measures the line for every character it adds.
+        re-measures the line for every character it adds (measured: about 3 times
+        slower on the action plan, see benchmarks/pdf_bench.py).
         """
         usable = width - 2 * self.c_margin - 0.01
-        space = self.get_string_width(" ")
+        space = self.text_width(" ")
         lines: list[str] = []
         for paragraph in text.split("\n"):
             line, line_width = "", 0.0
             for word in paragraph.split(" "):
-                word_width = self.get_string_width(word)
+                word_width = self.text_width(word)
                 if line and line_width + space + word_width <= usable:
                     line, line_width = f"{line} {word}", line_width + space + word_width
                     continue
+                if line and not word:
+                    continue  # a space where the line breaks is dropped, as fpdf2 drops it
                 if line:
                     lines.append(line)
                 while word_width > usable:
                     cut = self._fitting(word, usable)
                     lines.append(word[:cut])
                     word = word[cut:]
-                    word_width = self.get_string_width(word)
+                    word_width = self.text_width(word)
                 line, line_width = word, word_width
             lines.append(line)
         return lines
@@ -140,18 +158,18 @@ class PlanDocument(FPDF):
         """How many leading characters of `word` fit in `usable` (at least one)."""
         total = 0.0
         for index, char in enumerate(word):
-            total += self.get_string_width(char)
+            total += self.text_width(char)
             if total > usable:
                 return max(index, 1)
         return len(word)
 
-    def lines(self, x: float, width: float, text: str, height: float) -> None:
-        """Wrapped text at `x`, breaking pages between lines."""
+    def lines(self, x: float, width: float, text: str, height: float, *, link: str = "") -> None:
+        """Wrapped text at `x`, breaking pages between lines; every line is the `link` if one is given."""
         for line in self.wrap(text, width):
             if self.will_page_break(height):
                 self.add_page()
             self.set_x(x)
-            self.cell(width, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.cell(width, height, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT, link=link)
 
     def grid(
         self,

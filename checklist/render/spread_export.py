@@ -8,13 +8,7 @@ import json
 
 from checklist.domain.bank import QuestionBank
 from checklist.domain.workshop import Workshop, spread_records
-
-# A spreadsheet runs a cell that starts like a formula; bank text is trusted, but a bank is a file anyone can edit.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str | int | float) -> str | int | float:
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+from checklist.render.spreadsheet import neutralise  # bank text too: a bank is a file anyone can edit
 
 
 def spread_csv(bank: QuestionBank, workshop: Workshop) -> bytes:
@@ -24,7 +18,7 @@ def spread_csv(bank: QuestionBank, workshop: Workshop) -> bytes:
     if rows:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+        writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

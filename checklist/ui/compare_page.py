@@ -46,20 +46,22 @@ from checklist.render.compare_tables import (
 )
 from checklist.render.exports import to_csv, to_xlsx, workbook_tables
 from checklist.ui import resources
+
+# This page's session-state and widget keys, kept in state.py with every other page's.
+from checklist.ui.state import COMPARE_ANONYMISE as ANONYMISE
+from checklist.ui.state import COMPARE_AREAS as AREAS
+from checklist.ui.state import COMPARE_DETAIL as DETAIL
+from checklist.ui.state import COMPARE_DRAFTS as DRAFTS
+from checklist.ui.state import COMPARE_FILES as FILES
+from checklist.ui.state import COMPARE_NOTES as NOTES
+from checklist.ui.state import COMPARE_PRACTICE as PRACTICE
+from checklist.ui.state import COMPARE_ROUND as ROUND
+from checklist.ui.state import COMPARE_SETTINGS as SETTINGS
+from checklist.ui.state import COMPARE_SORT as SORT
+from checklist.ui.state import COMPARE_UPLOAD as UPLOAD
+from checklist.ui.state import COMPARE_VERSIONS as VERSIONS
 from checklist.ui.text import literal
 
-UPLOAD = "compare-files"
-ROUND = "compare-upload-round"
-FILES = "compare-loaded-files"
-ANONYMISE = "compare-anonymise"
-PRACTICE = "compare-practice"
-DRAFTS = "compare-drafts"
-NOTES = "compare-notes"
-AREAS = "compare-areas"
-SETTINGS = "compare-settings"
-VERSIONS = "compare-versions"
-SORT = "compare-sort"
-DETAIL = "compare-detail"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Up to this many rows a table is drawn whole with its text wrapped; longer ones scroll in a grid.
 WRAPPED_ROWS = 80

@@ -15,37 +15,20 @@ from checklist.domain.bank import Question, QuestionBank
 from checklist.domain.plan import PlanError, add_action, plan_from_quick_wins, remove_action, update_action
 from checklist.domain.scoring import Gap, ScoreResult, score_assessment
 from checklist.ui import session, widgets
+
+# This page's session-state and widget keys, kept in state.py with every other page's.
+from checklist.ui.state import PLAN_DOWNLOAD as DOWNLOAD
+from checklist.ui.state import PLAN_PROBLEM as PROBLEM
+from checklist.ui.state import PLAN_QUICK_WINS as QUICK_WINS
+from checklist.ui.state import plan_due_key as due_key
+from checklist.ui.state import plan_gap_key as gap_key
+from checklist.ui.state import plan_own_action_key as own_action_key
+from checklist.ui.state import plan_owner_key as owner_key
+from checklist.ui.state import plan_status_key as status_key
+from checklist.ui.state import plan_text_key as text_key
 from checklist.ui.text import literal
 
-QUICK_WINS = "plan-quick-wins"
-DOWNLOAD = "plan-download"
-PROBLEM = "plan-problem"
 STATUSES = list(ActionStatus)
-
-
-def text_key(action_id: str) -> str:
-    return f"plan-text-{action_id}"
-
-
-def owner_key(action_id: str) -> str:
-    return f"plan-owner-{action_id}"
-
-
-def due_key(action_id: str) -> str:
-    return f"plan-due-{action_id}"
-
-
-def status_key(action_id: str) -> str:
-    return f"plan-status-{action_id}"
-
-
-def own_action_key(question_id: str) -> str:
-    return f"plan-own-{question_id}"
-
-
-def gap_key(question_id: str) -> str:
-    """The expander of one gap: True while it is open."""
-    return f"plan-gap-{question_id}"
 
 
 def show() -> None:

@@ -1,7 +1,8 @@
-"""What every session shares: the bank and the store (one engine per process), and settings."""
+"""What every session shares: the bank and the stores (one engine per store per process), and settings."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import streamlit as st
@@ -13,6 +14,7 @@ from checklist.render.fonts import cache_dir
 from checklist.storage import AssessmentStore, StoreError, database_url
 from checklist.storage.access import Assessments, LocalAccess, PersonAccess
 from checklist.storage.directory import DirectoryStore
+from checklist.storage.workshops import WorkshopStore
 from checklist.ui import state
 from checklist.ui.forms import switch_is_on
 
@@ -30,6 +32,10 @@ def _store_at(url: str) -> AssessmentStore:
 @st.cache_resource(show_spinner=False)
 def _directory_at(url: str) -> DirectoryStore:
     return DirectoryStore(url)
+
+
+def _workshop_store_at(url: str) -> WorkshopStore:
+    return WorkshopStore(url)
 
 
 def bank() -> QuestionBank | None:
@@ -62,6 +68,20 @@ def assessments() -> Assessments:
     subject = st.session_state.get(state.SUBJECT)
     person = directory().person_by_subject(subject) if subject else None
     return PersonAccess(store(), directory(), person, st.session_state.get(state.WORKING_FOR))
+
+
+def workshop_store() -> WorkshopStore:
+    return _workshop_store_at(database_url())
+
+
+def prepare() -> None:
+    """Load the bank and open the store before any page asks (make run does this while the browser connects).
+
+    A broken bank or an unreachable database is left for the page to report, in its own words.
+    """
+    with contextlib.suppress(BankError, StoreError):
+        _bank_at(str(default_bank_path()))
+        _store_at(database_url())
 
 
 def list_is_shown() -> bool:

@@ -18,11 +18,13 @@ from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, ScoreResult
 from checklist.domain.wording import agrees, counted, long_date, score_text
 from checklist.render.charts import delta_chart, gap_kind, gaps_chart, theme_scores_chart
 from checklist.ui import memo, session, widgets
+
+# This page's session-state and widget keys, kept in state.py with every other page's.
+from checklist.ui.state import RESULTS_EVIDENCE_FILTER as EVIDENCE_FILTER
+from checklist.ui.state import RESULTS_REASSESS as REASSESS
+from checklist.ui.state import RESULTS_REASSESS_PREFILL as REASSESS_PREFILL
 from checklist.ui.text import literal
 
-REASSESS_PREFILL = "results-reassess-prefill"
-REASSESS = "results-reassess"
-EVIDENCE_FILTER = "results-evidence-filter"
 GAP_COLUMNS = ["Rank", "Question", "Theme", "Answer", "Kind", "To check", "Weight", "Cost", "Evidence"]
 
 

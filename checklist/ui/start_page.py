@@ -16,16 +16,18 @@ from checklist.domain.wording import long_date
 from checklist.storage import StoreError
 from checklist.ui import example_panel, navigation, resources, session, state
 from checklist.ui.forms import assessment_id_from
+
+# This page's session-state and widget keys, kept in state.py with every other page's.
+from checklist.ui.state import START_REASSESSED as REASSESSED
+from checklist.ui.state import START_UPLOAD_CHOICE as UPLOAD_CHOICE
+from checklist.ui.state import START_UPLOAD_PREFILL as UPLOAD_PREFILL
 from checklist.ui.text import literal
 
 LIST_LIMIT = 200
-UPLOAD_CHOICE = "upload-choice"
 OPEN_AS_IS = "Open it as it is"
 REASSESS = "Start a re-assessment from it"
-UPLOAD_PREFILL = "upload-prefill"
 START_BLANK = "Answers start blank"
 PREFILLED = "Answers start from the file's answers"
-REASSESSED = "reassessed-from-upload"  # set by the upload callback, read once by the page to switch page
 
 
 def show() -> None:

@@ -31,6 +31,88 @@ ASSESSED_ON = "assessed-on"
 WIDGET_PREFIXES = ("answer-", "note-", "na-reason-", "profile-", "service-", "assessor-", ASSESSED_ON)
 
 
+# plan page (checklist/ui/plan_page.py)
+PLAN_QUICK_WINS = "plan-quick-wins"
+PLAN_DOWNLOAD = "plan-download"
+PLAN_PROBLEM = "plan-problem"
+
+
+def plan_text_key(action_id: str) -> str:
+    return f"plan-text-{action_id}"
+
+
+def plan_owner_key(action_id: str) -> str:
+    return f"plan-owner-{action_id}"
+
+
+def plan_due_key(action_id: str) -> str:
+    return f"plan-due-{action_id}"
+
+
+def plan_status_key(action_id: str) -> str:
+    return f"plan-status-{action_id}"
+
+
+def plan_own_action_key(question_id: str) -> str:
+    return f"plan-own-{question_id}"
+
+
+def plan_gap_key(question_id: str) -> str:
+    """The expander of one gap: True while it is open."""
+    return f"plan-gap-{question_id}"
+
+
+# compare page (checklist/ui/compare_page.py)
+COMPARE_UPLOAD = "compare-files"
+COMPARE_ANONYMISE = "compare-anonymise"
+COMPARE_PRACTICE = "compare-practice"
+COMPARE_NOTES = "compare-notes"
+COMPARE_AREAS = "compare-areas"
+COMPARE_SETTINGS = "compare-settings"
+COMPARE_VERSIONS = "compare-versions"
+COMPARE_SORT = "compare-sort"
+COMPARE_DETAIL = "compare-detail"
+COMPARE_ROUND = "compare-upload-round"  # bumped to empty the upload box once its files are kept
+COMPARE_FILES = "compare-loaded-files"  # the files kept in the session, in upload order
+COMPARE_DRAFTS = "compare-drafts"
+
+# results page (checklist/ui/results_page.py)
+RESULTS_REASSESS_PREFILL = "results-reassess-prefill"
+RESULTS_REASSESS = "results-reassess"
+RESULTS_EVIDENCE_FILTER = "results-evidence-filter"
+
+# start page (checklist/ui/start_page.py)
+START_UPLOAD_CHOICE = "upload-choice"
+START_UPLOAD_PREFILL = "upload-prefill"
+START_REASSESSED = "reassessed-from-upload"  # set by the upload callback, read once by the page to switch page
+
+# workshop participant page (checklist/ui/workshop_participant_page.py)
+JOIN_CODE_INPUT = "wp-code"
+JOIN_NAME_INPUT = "wp-name"
+JOIN_SESSION = "wp-session"  # this browser session's id, for counting wrong codes
+JOIN_WRONG_CODES_COUNTED = "wp-wrong-codes-counted"
+
+# workshop pages (checklist/ui/workshop_facilitator_page.py, workshop_participant_page.py)
+WORKSHOP_PROBLEM = "workshop_problem"  # a plain message for the page, or None
+WORKSHOP_BLANK_READY = "wf-blank-ready"  # the paper checklist has been asked for in this session
+
+
+def participant_answer_key(question_id: str) -> str:
+    return f"wp-answer-{question_id}"
+
+
+def participant_reason_key(question_id: str) -> str:
+    return f"wp-reason-{question_id}"
+
+
+def consensus_key(question_id: str) -> str:
+    return f"wf-consensus-{question_id}"
+
+
+def consensus_reason_key(question_id: str) -> str:
+    return f"wf-consensus-reason-{question_id}"
+
+
 def answer_key(question_id: str) -> str:
     return f"answer-{question_id}"
 
@@ -53,7 +135,7 @@ def open_key(assessment_id: str) -> str:
 
 def init() -> None:
     """Give every key its starting value once per session."""
-    for key in (ASSESSMENT, PENDING, SAVE_PROBLEM, OPEN_PROBLEM, THEME, IMPORT_PROBLEM):
+    for key in (ASSESSMENT, PENDING, SAVE_PROBLEM, OPEN_PROBLEM, THEME, IMPORT_PROBLEM, WORKSHOP_PROBLEM):
         st.session_state.setdefault(key, None)
     st.session_state.setdefault(REVISION, 0)
     st.session_state.setdefault(IMPORT_NOTES, [])

@@ -1,4 +1,4 @@
-"""What the facilitator's and participants' pages share: the workshop store and widget keys."""
+"""What the facilitator's and participants' pages share: the pages, the links' parameters, the problem line."""
 
 from __future__ import annotations
 
@@ -9,9 +9,17 @@ import streamlit as st
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue
 from checklist.domain.bank import QuestionBank
 from checklist.domain.workshop import MAX_PARTICIPANTS, Workshop, service_scenario
-from checklist.storage import database_url
 from checklist.storage.workshops import WorkshopStore
 from checklist.ui.navigation import PageSpec
+from checklist.ui.resources import workshop_store
+
+# The workshop pages' session-state and widget keys, kept in state.py with every other page's.
+from checklist.ui.state import WORKSHOP_PROBLEM as PROBLEM
+from checklist.ui.state import consensus_key as consensus_key
+from checklist.ui.state import consensus_reason_key as consensus_reason_key
+from checklist.ui.state import participant_answer_key as participant_answer_key
+from checklist.ui.state import participant_reason_key as participant_reason_key
+from checklist.ui.state import seed as seed
 
 FACILITATOR_PAGE = PageSpec("workshop.py", "Run a workshop", "workshop")
 PARTICIPANT_PAGE = PageSpec("join.py", "Join a workshop", "join")
@@ -23,7 +31,6 @@ FACILITATOR_PARAM = "w"
 JOIN_PARAM = "join"
 PARTICIPANT_PARAM = "p"
 
-PROBLEM = "workshop_problem"  # a plain message for the page, or None
 MAX_PARTICIPANTS_SETTING = "CHECKLIST_WORKSHOP_MAX_PARTICIPANTS"
 
 
@@ -50,19 +57,6 @@ def answer_label(value: str) -> str:
     return ANSWER_LABELS[AnswerValue(value)]
 
 
-@st.cache_resource(show_spinner=False)
-def _store_at(url: str) -> WorkshopStore:
-    return WorkshopStore(url)
-
-
-def store() -> WorkshopStore:
-    return _store_at(database_url())
-
-
-def init() -> None:
-    st.session_state.setdefault(PROBLEM, None)
-
-
 def show_problem() -> None:
     if st.session_state.get(PROBLEM):
         st.error(st.session_state[PROBLEM])
@@ -70,27 +64,6 @@ def show_problem() -> None:
 
 def remember_problem(message: str | None) -> None:
     st.session_state[PROBLEM] = message
-
-
-def participant_answer_key(question_id: str) -> str:
-    return f"wp-answer-{question_id}"
-
-
-def participant_reason_key(question_id: str) -> str:
-    return f"wp-reason-{question_id}"
-
-
-def consensus_key(question_id: str) -> str:
-    return f"wf-consensus-{question_id}"
-
-
-def consensus_reason_key(question_id: str) -> str:
-    return f"wf-consensus-reason-{question_id}"
-
-
-def seed(key: str, value: object) -> None:
-    if key not in st.session_state:
-        st.session_state[key] = value
 
 
 def show_scenario(bank: QuestionBank, workshop: Workshop, *, expanded: bool = True) -> None:
@@ -103,3 +76,8 @@ def show_scenario(bank: QuestionBank, workshop: Workshop, *, expanded: bool = Tr
             st.text(scenario.description)
         for question, answer in scenario.facts:
             st.text(f"{question} {answer}")
+
+
+def store() -> WorkshopStore:
+    """The workshop store (its one home is checklist.ui.resources)."""
+    return workshop_store()

@@ -39,7 +39,7 @@ from checklist.render.qr import qr_png
 from checklist.render.spread_chart import question_label, spread_chart
 from checklist.render.spread_export import spread_csv, spread_json
 from checklist.storage import StoreError
-from checklist.ui import navigation, resources
+from checklist.ui import navigation, resources, state
 from checklist.ui import workshop_common as common
 from checklist.ui.forms import answer_from_inputs
 from checklist.ui.text import literal
@@ -69,7 +69,6 @@ RUNNING = "wf-running"  # workshop id -> its title, for the workshops this brows
 
 
 def show() -> None:
-    common.init()
     bank = resources.bank()
     if bank is None:
         st.title("Workshop")
@@ -611,8 +610,8 @@ def _blank_pdf(_bank: QuestionBank, sha256: str) -> bytes:
 def _paper_checklist(bank: QuestionBank) -> None:
     st.subheader("Printable materials")
     if st.button("Make the paper checklist (PDF)", key="wf-make-blank"):
-        st.session_state["wf-blank-ready"] = True
-    if st.session_state.get("wf-blank-ready"):
+        st.session_state[state.WORKSHOP_BLANK_READY] = True
+    if st.session_state.get(state.WORKSHOP_BLANK_READY):
         st.download_button(
             "Download the paper checklist",
             data=_blank_pdf(bank, bank.sha256),

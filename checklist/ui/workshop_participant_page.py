@@ -27,11 +27,14 @@ from checklist.storage.workshops import StoredWorkshop
 from checklist.ui import resources
 from checklist.ui import workshop_common as common
 from checklist.ui.forms import answer_from_inputs
+
+# This page's session-state and widget keys, kept in state.py with every other page's.
+from checklist.ui.state import JOIN_CODE_INPUT as CODE_INPUT
+from checklist.ui.state import JOIN_NAME_INPUT as NAME_INPUT
+from checklist.ui.state import JOIN_SESSION as SESSION_KEY
+from checklist.ui.state import JOIN_WRONG_CODES_COUNTED as COUNTED_KEY
 from checklist.ui.text import literal
 
-CODE_INPUT = "wp-code"
-NAME_INPUT = "wp-name"
-SESSION_KEY, COUNTED_KEY = "wp-session", "wp-wrong-codes-counted"
 LOCAL = "this-computer"
 NO_SUCH_CODE = "No workshop has the join code {code}. Check the code on the facilitator's screen and try again."
 TOO_MANY_WRONG_CODES = (
@@ -50,7 +53,6 @@ REMOVED_SCREEN = (
 
 
 def show() -> None:
-    common.init()
     st.title("Join a workshop")
     bank = resources.bank()
     if bank is None:

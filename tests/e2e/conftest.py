@@ -26,7 +26,6 @@ import os
 import signal
 import socket
 import subprocess
-import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +40,7 @@ from checklist.domain.assessment import Assessment
 from checklist.paths import PROJECT_ROOT
 from checklist.storage import AssessmentStore
 from tests.ui.conftest import small_bank_document
+from tests.waiting import until
 
 CHROMIUM = "/usr/bin/chromium"
 STREAMLIT = PROJECT_ROOT / ".venv" / "bin" / "streamlit"
@@ -81,18 +81,17 @@ class AppServer:
         return self
 
     def _wait_healthy(self, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            assert self.process is not None
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited early; see {self.home / 'server.log'}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as reply:  # noqa: S310 - loopback
-                    if reply.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"streamlit did not become healthy in {timeout} s; see {self.home / 'server.log'}")
+        until(self._healthy, f"streamlit to answer its health check; see {self.home / 'server.log'}", seconds=timeout)
+
+    def _healthy(self) -> bool:
+        assert self.process is not None
+        if self.process.poll() is not None:
+            raise RuntimeError(f"streamlit exited early; see {self.home / 'server.log'}")
+        try:
+            with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as reply:  # noqa: S310 - loopback
+                return bool(reply.read() == b"ok")
+        except OSError:
+            return False
 
     def store(self) -> AssessmentStore:
         """The server's own database, to seed assessments without clicking through the app."""
@@ -232,6 +231,27 @@ def page(browser: Browser, guard: RouteGuard) -> Iterator[Page]:
 def wait_until_idle(page: Page) -> None:
     """Wait for Streamlit to finish its script run (pair it with wait_for_text after an action)."""
     page.wait_for_selector(READY)
+
+
+# Notes, from before an action, whether the app has started a script run since (the attribute
+# Streamlit flips to "running"), so a wait cannot mistake the idle page before the run for after it.
+WATCH_FOR_A_RUN = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    window.__checklistRunSeen = false;
+    window.__checklistRunWatch?.disconnect();
+    window.__checklistRunWatch = new MutationObserver(() => { window.__checklistRunSeen = true; });
+    window.__checklistRunWatch.observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+}"""
+A_RUN_HAS_ENDED = """() => window.__checklistRunSeen === true && document.querySelector(
+    '[data-testid="stApp"]').getAttribute("data-test-script-state") === "notRunning"
+"""
+
+
+def after_a_run(page: Page, action: Callable[[], object]) -> None:
+    """Do `action`, which must make the app rerun, and return once that run has ended."""
+    page.evaluate(WATCH_FOR_A_RUN)
+    action()
+    page.wait_for_function(A_RUN_HAS_ENDED)
 
 
 def open_app(page: Page, server: AppServer, path: str = "", **query: str) -> None:

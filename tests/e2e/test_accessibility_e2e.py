@@ -7,12 +7,14 @@ submissions with every tab opened, and a workshop five people have answered.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, ViewportSize
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.e2e.conftest import (
     LAPTOP,
@@ -101,8 +103,13 @@ charts => charts.map(chart => {
 """
 
 
+CHART = '[data-testid="stVegaLiteChart"]'
+EVERY_CHART_HAS_ITS_NUMBERS = f"""() => ({NEIGHBOURHOOD})([...document.querySelectorAll('{CHART}')]).every(
+    c => c.tableInRow || c.tableNext || /[0-9]/.test(c.sentenceBefore))"""
+
+
 def charts_without_a_table(page: Page) -> list[dict[str, object]]:
-    found: list[dict[str, object]] = page.locator('[data-testid="stVegaLiteChart"]').evaluate_all(NEIGHBOURHOOD)
+    found: list[dict[str, object]] = page.locator(CHART).evaluate_all(NEIGHBOURHOOD)
     return [
         c
         for c in found
@@ -136,13 +143,12 @@ def test_every_chart_has_a_table_or_its_numbers_in_words_beside_it(page: Page, c
     page.locator('[data-testid="stVegaLiteChart"]').nth(CHARTS_EXPECTED[name] - 1).wait_for()
     wait_until_idle(page)
 
-    missing = charts_without_a_table(page)
-    for _ in range(5):  # a late redraw can detach the charts just read; read the settled page again
-        if not missing:
-            break
-        page.wait_for_timeout(500)
-        missing = charts_without_a_table(page)
-    assert missing == []
+    # A late redraw can swap the charts for new ones just as they are read: wait for the state the test wants,
+    # then read it once more, so that a failure lists the charts at fault.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(EVERY_CHART_HAS_ITS_NUMBERS, timeout=10_000)
+
+    assert charts_without_a_table(page) == []
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -80,13 +80,18 @@ def screen(page: Page) -> Page:
     return page
 
 
+# Every chart on the page has drawn its picture (Vega-Lite draws a canvas, or an svg, once its data is in).
+CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].every(
+    chart => [...chart.querySelectorAll("canvas, svg")].some(p => p.getBoundingClientRect().height > 0))"""
+
+
 def shot(page: Page, name: str, *, top: Locator | None = None) -> None:
     """The viewport as docs/images/<name>, scrolled so that `top` is at the top; PNG palette to stay small."""
     assert name in GUIDE_IMAGES, f"add {name} to GUIDE_IMAGES"
     if top is not None:
         top.first.evaluate("e => e.scrollIntoView({block: 'start'})")
-    page.wait_for_timeout(400)  # charts draw after the script run ends
     wait_until_idle(page)
+    page.wait_for_function(CHARTS_DRAWN)  # charts draw after the script run ends
     picture = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
     IMAGES.mkdir(parents=True, exist_ok=True)
     picture.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(IMAGES / name, optimize=True)

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from checklist.domain.assessment import AnswerValue
-from tests.e2e.conftest import AppServer, wait_for_text, wait_until_idle
+from tests.e2e.conftest import AppServer, after_a_run, wait_for_text, wait_until_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -50,15 +50,9 @@ def radio_in(box_class: str) -> str:
     return f"el => el.type === 'radio' && !!el.closest('.{box_class}')"
 
 
-def settle(page: Page) -> None:
-    """Let the rerun a key press starts begin, then wait for it to end: the next key must not race it."""
-    page.wait_for_timeout(300)
-    wait_until_idle(page)
-
-
 def press(page: Page, key: str) -> None:
-    page.keyboard.press(key)
-    settle(page)
+    """A key that makes the app rerun; returns once that run has ended, so the next key cannot race it."""
+    after_a_run(page, lambda: page.keyboard.press(key))
 
 
 def press_and_wait(page: Page, key: str, text: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pandas as pd
@@ -10,17 +11,18 @@ import pytest
 
 from checklist.domain.assessment import Answer, AnswerValue, Assessment, Service
 from checklist.domain.compare import Comparison, compare_assessments
+from checklist.paths import PROJECT_ROOT
 from checklist.render.exports import (
     COMMON_GAPS,
     NOTES,
     SERVICES,
     comparison_tables,
     gaps_table,
-    neutralise,
     services_table,
     to_csv,
     to_xlsx,
 )
+from checklist.render.spreadsheet import neutralise
 from tests.builders import make_assessment, make_bank, question
 
 BANK = make_bank({"alpha": [question("a1", text="=SUM(A1:A9) is this a question?")], "beta": [question("b1")]})
@@ -128,3 +130,14 @@ def test_welsh_letters_survive_the_csv() -> None:
     table = read_csv(to_csv(services_table(comparison(hostile(name="Gwasanaeth Cŵn a Ŷ")))))
 
     assert table.loc[0, "Service"] == "Gwasanaeth Cŵn a Ŷ"
+
+
+def test_the_comparison_and_the_workshop_exports_share_one_spreadsheet_escape() -> None:
+    """One rule in one place: no export keeps a formula check of its own."""
+    own_rules = [
+        path.name
+        for path in (PROJECT_ROOT / "checklist").rglob("*.py")
+        if path.name != "spreadsheet.py" and re.search(r"""\(\s*["']=["']\s*,\s*["']\+["']""", path.read_text())
+    ]
+
+    assert own_rules == []

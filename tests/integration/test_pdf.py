@@ -163,9 +163,9 @@ def test_every_page_says_page_n_of_the_total(reader: PdfReader, pdf: bytes, tmp_
 
 
 def test_the_summary_shows_overall_score_completion_and_top_gaps(pdf: bytes, tmp_path: Path):
+    """s1 not met (weight 3 × 0), a1 partly met (3 × 0.5), s2 not applicable, a2 left out: 1.5 / 6 = 25.0."""
     summary = pdftotext(pdf, tmp_path, page=2)
-    result = score_assessment(BANK, an_assessment())
-    assert f"{result.overall:.1f} out of 100" in summary
+    assert "25.0 out of 100" in summary
     assert "3 of 3 applicable questions answered (100%)" in summary
     assert "Is there a safe waiting space? (Safety; Not met, safety, quick win)" in summary
 

@@ -151,3 +151,14 @@ def test_the_layer_check_catches_the_core_importing_a_renderer(tmp_path: Path) -
     sample = tmp_path / "sample.py"
     sample.write_text("from checklist.render.pdf import make_plan_pdf\n", encoding="utf-8")
     assert "checklist.render" in package_imports(sample) - (LAYERS["checklist.domain"] | SHARED)
+
+
+def test_the_core_never_switches_the_garbage_collector_for_the_whole_process() -> None:
+    """`gc` is process-wide: in the app it would reach every session's threads. Only a command may pause it."""
+    switching = [
+        str(path.relative_to(ROOT))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "gc" in set(imported_modules(path)) and not is_within(module_name(path), "checklist.commands")
+    ]
+
+    assert switching == []

@@ -9,6 +9,7 @@ import pytest
 
 from checklist.domain.assessment import AnswerValue
 from checklist.domain.bank import load_bank
+from checklist.domain.errors import ChecklistError
 from checklist.domain.examples import EXAMPLES, ORGANISATION, example_assessment, example_ids
 from checklist.domain.loading import dump_assessment, load_assessment
 from checklist.paths import default_bank_path
@@ -102,5 +103,5 @@ def test_profile_options_the_bank_does_not_have_are_left_out() -> None:
 
 
 def test_unknown_example_is_refused_with_the_names_to_choose_from() -> None:
-    with pytest.raises(Exception, match="city-hub"):
+    with pytest.raises(ChecklistError, match="no example called 'nowhere'; try one of city-hub, rural-outreach"):
         example_assessment(BANK, "nowhere")

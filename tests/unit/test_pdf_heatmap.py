@@ -6,7 +6,7 @@ from datetime import date
 
 from checklist.domain.assessment import Service
 from checklist.domain.compare import compare_assessments
-from checklist.render.pdf_heatmap import COLUMN_WIDTH, THEME_WIDTH, layout_for
+from checklist.render.pdf_heatmap import layout_for
 from checklist.render.pdf_layout import PlanDocument
 from tests.builders import make_assessment, make_bank
 
@@ -18,4 +18,4 @@ def test_a_few_services_get_columns_no_wider_than_the_widest_allowed() -> None:
 
     layout = layout_for(PlanDocument(fallback=False), found, services=1)
 
-    assert (layout.theme_width, layout.column_width) == (THEME_WIDTH[0], COLUMN_WIDTH[1])
+    assert (layout.theme_width, layout.column_width) == (40.0, 26.0)  # the narrowest theme column, widest services

@@ -1,0 +1,43 @@
+"""`make run`: the Streamlit server, with the first page's imports made while the browser connects.
+
+Between the server answering and the browser's first script run, the process
+sits idle for most of a second while the browser loads Streamlit's scripts.
+A background thread spends that time importing what the Start page needs
+(pydantic models, SQLAlchemy and its SQLite dialect), reading the question bank
+and opening the database, so the first run finds them ready. Python's import
+lock makes the script wait for a module the thread is still importing; nothing
+is imported or made twice (the bank and the store are cached for every session).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+
+# What the first page imports, heaviest first (python -X importtime, see README "Speed").
+FIRST_PAGE = (
+    "sqlalchemy.dialects.sqlite",
+    "checklist.ui.main",
+    "checklist.ui.start_page",
+)
+
+
+def warm() -> None:
+    for name in FIRST_PAGE:
+        importlib.import_module(name)
+    from checklist.ui import resources
+
+    resources.prepare()  # the bank and the store are shared by every session, made once
+
+
+def main() -> None:
+    from streamlit.web import cli
+
+    threading.Thread(target=warm, name="warm-first-page", daemon=True).start()
+    sys.argv = ["streamlit", "run", "app.py", *sys.argv[1:]]
+    cli.main()
+
+
+if __name__ == "__main__":
+    main()
