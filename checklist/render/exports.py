@@ -17,12 +17,12 @@ from checklist.domain.compare import Comparison
 from checklist.render.compare_tables import (
     gaps_table,
     left_apart_table,
-    neutralise,
     notes_table,
     overdue_table,
     plans_table,
     services_table,
 )
+from checklist.render.spreadsheet import neutralise
 
 __all__ = [
     "ACTION_PLANS",

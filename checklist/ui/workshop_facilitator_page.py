@@ -146,7 +146,7 @@ def _way_back() -> None:
 
 
 def _reopen() -> None:
-    workshop_id = facilitator_key(st.session_state.get(LINK_INPUT) or "")
+    workshop_id = workshop_id_in_link(st.session_state.get(LINK_INPUT) or "")
     if not workshop_id:
         common.remember_problem("Paste the whole facilitator's link, or the code after ?w= in it.")
         return
@@ -154,7 +154,7 @@ def _reopen() -> None:
     st.query_params[common.FACILITATOR_PARAM] = workshop_id
 
 
-def facilitator_key(pasted: str) -> str:
+def workshop_id_in_link(pasted: str) -> str:
     """The workshop id in a pasted facilitator's link, or the pasted id itself."""
     text = pasted.strip()
     found = parse_qs(urlsplit(text).query).get(common.FACILITATOR_PARAM) if "?" in text else None

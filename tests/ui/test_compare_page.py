@@ -110,12 +110,13 @@ def test_every_file_is_reported_and_a_broken_one_does_not_stop_the_rest(
 def test_the_headline_shows_the_services_median_score_safety_gaps_and_overdue_actions(
     new_app: Callable[..., AppTest], bank: QuestionBank
 ) -> None:
-    """Hub: a1 met (2 × 1), b1 not met (1 × 0), b2 partly (2 × 0.5): 3 / 5 = 60.0. Home: a1 partly (2 × 0.5),
-    b1 not met: 1 / 3 = 33.3. The median of two is their mean: of the scores as published, (60.0 + 33.3) / 2
-    = 46.65, which rounds to 46.6 in binary floating point. No safety question, no planned action."""
+    """Both services run groups, so all four questions apply (weights a1 2, a2 3, b1 1, b2 2; out of 8).
+    Hub: a1 met 2 + a2 met 3 + b1 not met 0 + b2 partly 1 = 6 / 8 = 75.0. Home: a1 partly 1 + a2 partly 1.5
+    + b1 0 + b2 met 2 = 4.5 / 8 = 56.25, published as 56.2. The median of two is the mean of the published
+    scores: (75.0 + 56.2) / 2 = 65.6. No safety question, no planned action."""
     at = loaded(new_app, bank)
 
-    assert [m.value for m in at.metric] == ["2", "46.6", "0", "0"]
+    assert [m.value for m in at.metric] == ["2", "65.6", "0", "0"]
 
 
 def test_service_names_are_shown_as_typed_never_as_markdown(
