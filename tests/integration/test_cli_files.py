@@ -56,7 +56,7 @@ def test_compare_refuses_a_pdf_output_that_is_one_of_its_own_input_submissions(t
     folder = submitted(tmp_path / "in")
     before = (folder / "hub.json").read_bytes()
 
-    result = run("compare", folder, "--pdf", folder / "hub.json", "--force", "--bank", bank)
+    result = run("compare", folder, "--pdf", folder / "hub.json", "--force", "--bank", bank, "--include-drafts")
 
     assert result.exit_code == 1
     assert result.stderr == (
@@ -70,7 +70,7 @@ def test_compare_refuses_a_table_output_over_an_input_before_reading_anything(tm
     target = tmp_path / "one.csv"
     target.write_text("question,answer\n")
 
-    result = run("compare", GOOD, target, "-o", target, "--bank", bank)
+    result = run("compare", GOOD, target, "-o", target, "--bank", bank, "--include-drafts")
 
     assert result.exit_code == 1
     assert "is one of the input files" in result.stderr
@@ -145,7 +145,7 @@ def test_demo_never_replaces_someone_elses_assessment_of_the_same_name(tmp_path:
 def test_an_output_into_a_missing_folder_fails_before_any_work(tmp_path: Path, bank: Path) -> None:
     target = tmp_path / "nowhere" / "out.csv"
 
-    result = run("compare", GOOD, "-o", target, "--bank", bank)
+    result = run("compare", GOOD, "-o", target, "--bank", bank, "--include-drafts")
 
     assert result.exit_code == 1
     assert result.stderr == f"Error: {target}: the folder {target.parent} does not exist\n"
@@ -161,7 +161,7 @@ def test_an_output_into_a_read_only_folder_is_one_sentence(immutable: Path, bank
 def test_an_output_where_a_folder_stands_is_refused(tmp_path: Path, bank: Path) -> None:
     (tmp_path / "out.csv").mkdir()
 
-    result = run("compare", GOOD, "-o", tmp_path / "out.csv", "--bank", bank)
+    result = run("compare", GOOD, "-o", tmp_path / "out.csv", "--bank", bank, "--include-drafts")
 
     assert result.exit_code != 0
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -183,7 +183,7 @@ def test_an_output_inside_a_file_as_if_it_were_a_folder_is_one_sentence(tmp_path
     [
         ["blank", "-o", "/dev/full", "--force"],
         ["plan", GOOD, "-o", "/dev/full", "--force"],
-        ["compare", GOOD, "--pdf", "/dev/full", "--force"],
+        ["compare", GOOD, "--pdf", "/dev/full", "--force", "--include-drafts"],
     ],
     ids=["blank", "plan", "compare"],
 )
@@ -255,7 +255,7 @@ def test_compare_holds_one_file_at_a_time_in_memory(tmp_path: Path, bank: Path) 
 
     tracemalloc.start()
     try:
-        result = run("compare", folder, "--bank", bank)
+        result = run("compare", folder, "--bank", bank, "--include-drafts")
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -275,7 +275,7 @@ def test_every_special_entry_in_a_compare_folder_gets_a_line_of_its_own(tmp_path
     (folder / "gone.json").symlink_to(folder / "deleted.json")
     (folder / "notes.docx").write_text("not a submission")
 
-    result = run("compare", folder, "--bank", bank)
+    result = run("compare", folder, "--bank", bank, "--include-drafts")
 
     assert result.exit_code == 0, result.stderr
     lines = result.stderr.splitlines()
@@ -302,7 +302,7 @@ def test_a_subfolder_that_cannot_be_opened_gets_a_line(
 
     monkeypatch.setattr(compare_module.os, "scandir", scandir)
 
-    result = run("compare", folder, "--bank", bank)
+    result = run("compare", folder, "--bank", bank, "--include-drafts")
 
     assert result.exit_code == 0, result.stderr
     assert (
@@ -314,7 +314,7 @@ def test_a_link_back_to_a_folder_already_read_is_reported_once_and_not_followed(
     folder = submitted(tmp_path / "in")
     (folder / "loop").symlink_to(folder)
 
-    result = run("compare", folder, "--bank", bank)
+    result = run("compare", folder, "--bank", bank, "--include-drafts")
 
     assert result.exit_code == 0, result.stderr
     assert f"skipped    {folder / 'loop'}: is a folder already read through another path" in result.stderr.splitlines()

@@ -35,7 +35,7 @@ def test_compare_over_the_whole_corpus_folder_reports_every_file_and_compares_th
     assessments = [e["file"] for e in ENTRIES if e["kind"] == "assessment" and "file" in e]
 
     result = subprocess.run(
-        [str(CHECKLIST), "compare", str(folder), "--bank", str(bank_file(tmp_path))],
+        [str(CHECKLIST), "compare", str(folder), "--bank", str(bank_file(tmp_path)), "--include-drafts"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -58,7 +58,9 @@ def test_an_unexpected_failure_reading_one_file_rejects_it_and_compare_goes_on(
     shutil.copy(GOOD, tmp_path / "good.json")
     failing_on(monkeypatch, "bad.json")
 
-    result = CliRunner().invoke(main, ["compare", str(tmp_path), "--bank", str(bank_file(tmp_path))])
+    result = CliRunner().invoke(
+        main, ["compare", str(tmp_path), "--bank", str(bank_file(tmp_path)), "--include-drafts"]
+    )
 
     assert result.exit_code == 0, result.output
     assert (

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from checklist.domain import loading
+from checklist.ui.state import COMPARE_DRAFTS
 from tests.integration.test_bad_input_corpus import ENTRIES, corpus_file
 from tests.ui.test_compare_page import COMPARE, frame, upload
 from tests.ui.test_upload_corpus import shown_text
@@ -35,6 +36,7 @@ def test_the_whole_corpus_uploaded_at_once_gets_a_line_per_file_and_the_comparis
 ) -> None:
     files = [corpus_file(e, tmp_path) for e in UPLOADS]
     at = upload(new_app().switch_page(COMPARE).run(), [(p.name, p.read_bytes()) for p in files])
+    at = at.checkbox(key=COMPARE_DRAFTS).check().run()  # the corpus's good files are drafts
 
     assert not at.exception
     report: pd.DataFrame = frame(at, "report")
