@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from tests.builders import bank_document
+from tests.hostile_bank import MARKUP, markup_bank
 
 CORPUS = Path(__file__).parent
 FILES = CORPUS / "files"
@@ -74,6 +75,10 @@ def bank(mutate: Callable[[dict[str, Any]], None]) -> bytes:
 def _first_question(doc: dict[str, Any]) -> dict[str, Any]:
     question: dict[str, Any] = doc["themes"][0]["questions"][0]
     return question
+
+
+def _markup_bank(name: str) -> Callable[[], bytes]:
+    return lambda: yaml.safe_dump(markup_bank(MARKUP[name]), allow_unicode=True).encode()
 
 
 def pdf(attachments: dict[str, bytes] | None = None) -> bytes:
@@ -205,6 +210,8 @@ SMALL: dict[str, Callable[[], bytes]] = {
     "bank_deeply_nested.yaml": lambda: b"schema_version: 1\nthemes: " + b"[" * 5000 + b"]" * 5000 + b"\n",
     "bank_date_as_key.yaml": lambda: b"schema_version: 1\n2024-03-01: launch day\n",
     "bank_huge_integer.yaml": lambda: b"schema_version: 1\nversion: " + b"7" * 5000 + b"\n",
+    # Markup in bank text: loaded, and shown literally by the app (tests/e2e/test_bank_markup_e2e.py).
+    **{f"bank_{name}.yaml": _markup_bank(name) for name in MARKUP},
 }
 
 
