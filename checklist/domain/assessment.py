@@ -129,6 +129,30 @@ class PlannedAction(_Model):
     status: ActionStatus = ActionStatus.PLANNED
 
 
+def distinct_action_ids(actions: list[PlannedAction]) -> tuple[list[PlannedAction], list[str]]:
+    """The actions with every repeated id replaced by a new one, and the ids that were repeated.
+
+    Pages key each action's widgets by its id, so two actions sharing one could not both be shown.
+    The first keeps the id; later ones get their own, so nothing the user wrote is lost.
+    """
+    seen: set[str] = set()
+    repeated: list[str] = []
+    distinct = []
+    for action in actions:
+        if action.id in seen:
+            repeated.append(action.id)
+            action = action.model_copy(update={"id": _unused_id(seen)})
+        seen.add(action.id)
+        distinct.append(action)
+    return distinct, sorted(set(repeated))
+
+
+def _unused_id(used: set[str]) -> str:
+    while (candidate := secrets.token_hex(6)) in used:
+        pass
+    return candidate
+
+
 class PreviousAssessment(_Model):
     """What a re-assessment keeps of the assessment it started from."""
 

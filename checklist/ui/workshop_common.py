@@ -7,10 +7,10 @@ import streamlit as st
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue
 from checklist.storage import database_url
 from checklist.storage.workshops import WorkshopStore
-from checklist.ui.navigation import PageSpec
+from checklist.ui import navigation
 
-FACILITATOR_PAGE = PageSpec("workshop.py", "Run a workshop", "workshop")
-PARTICIPANT_PAGE = PageSpec("join.py", "Join a workshop", "join")
+FACILITATOR_PAGE = navigation.WORKSHOP
+PARTICIPANT_PAGE = navigation.JOIN
 
 ANSWER_OPTIONS = [value.value for value in AnswerValue]
 

@@ -186,6 +186,12 @@ SMALL: dict[str, Callable[[], bytes]] = {
     "pdf_attachment_other_json.pdf": lambda: pdf({"assessment.json": b'{"title": "A recipe"}'}),
     # Deflate shrinks 3 MB of spaces to a few kilobytes: the check must be on the unpacked size.
     "pdf_attachment_huge.pdf": lambda: pdf({"assessment.json": b"{" + b" " * 3_000_000 + b"}"}),
+    "duplicate_action_id.json": lambda: assessment(
+        actions=[
+            {"id": "act1", "question_id": "a2", "text": "Start a women-only group.", "owner": "", "due": None},
+            {"id": "act1", "question_id": "a1", "text": "Add a crèche.", "owner": "", "due": None},
+        ]
+    ),
     # Question banks.
     "bank_empty.yaml": lambda: b"",
     "bank_list.yaml": lambda: b"- one\n- two\n",

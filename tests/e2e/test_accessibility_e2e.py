@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, ViewportSize
 
+from checklist.ui import navigation
 from tests.e2e.conftest import (
     LAPTOP,
     PHONE,
@@ -68,17 +69,23 @@ def open_workshop_held_still(page: Page, content: Content) -> None:
     wait_until_idle(page)
 
 
-# Each page, opened and brought into a state with realistic content.
-PAGES: dict[str, Callable[[Page, Content], None]] = {
-    "start": lambda page, c: open_app(page, c.server, "", a=c.assessment_id),
-    "profile": lambda page, c: open_app(page, c.server, "profile", a=c.assessment_id),
-    "themes": lambda page, c: open_app(page, c.server, "themes", a=c.assessment_id),
-    "review": lambda page, c: open_app(page, c.server, "review", a=c.assessment_id),
-    "results": lambda page, c: open_app(page, c.server, "results", a=c.assessment_id),
+# Pages that need more than the open assessment to show something; every other page in the
+# registry is opened with the re-assessment open, so a new page is checked without editing this file.
+SPECIAL: dict[str, Callable[[Page, Content], None]] = {
     "plan": open_plan_with_a_gap_open,
     "compare": upload_submissions,
     "workshop": open_workshop_held_still,
     "join": lambda page, c: open_app(page, c.server, "join", join=c.workshop.join_code, p=c.workshop.participant_id),
+}
+
+
+def _with_assessment_open(url_path: str) -> Callable[[Page, Content], None]:
+    return lambda page, c: open_app(page, c.server, url_path, a=c.assessment_id)
+
+
+# Each page, opened and brought into a state with realistic content.
+PAGES: dict[str, Callable[[Page, Content], None]] = {
+    spec.url_path: SPECIAL.get(spec.url_path, _with_assessment_open(spec.url_path)) for spec in navigation.PAGES
 }
 
 # Pages whose charts must each have a table (or a sentence with the same numbers) beside them.
