@@ -27,6 +27,9 @@ def run() -> None:
     st.set_page_config(page_title="Women's access self-assessment", layout="wide")
     state.init()
     session.follow_url()
-    current = st.navigation(_pages())
+    # Our own menu, not Streamlit's: its sectioned menu puts headers inside the <ul> (axe "list" and
+    # "listitem", serious), so screen readers could not tell the groups or count the pages.
+    current = st.navigation(_pages(), position="hidden")
+    sidebar.menu()
     sidebar.show()
     current.run()

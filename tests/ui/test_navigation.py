@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from streamlit.testing.v1 import AppTest
+
 from checklist.ui import navigation
 from checklist.ui.navigation import PAGE_DIR, PAGES
 
@@ -22,3 +26,10 @@ def test_the_menu_groups_pages_by_who_uses_them() -> None:
         "Compare submissions": ["Compare submissions"],
         "Workshops": ["Run a workshop", "Join a workshop"],
     }
+
+
+def test_the_sidebar_shows_the_section_headings_in_order(new_app: Callable[..., AppTest]) -> None:
+    at = new_app()
+
+    headings = [m.value for m in at.sidebar.markdown if m.value.startswith("**")]
+    assert headings[:3] == ["**Assess your service**", "**Compare submissions**", "**Workshops**"]
