@@ -22,7 +22,7 @@ from checklist.domain.assessment import (
     bank_ref,
     new_id,
 )
-from checklist.domain.bank import QuestionBank, SuggestedAction
+from checklist.domain.bank import QuestionBank, SuggestedAction, changed_since
 from checklist.domain.errors import ChecklistError
 from checklist.domain.scoring import Gap, ScoreResult, score_assessment
 
@@ -203,7 +203,9 @@ def compare_with_previous(bank: QuestionBank, assessment: Assessment, today: dat
     previous = assessment.previous
     if previous is None:
         return None
-    not_compared = _changed_since(bank, previous.bank.version) if previous.bank.id == bank.id else ()
+    not_compared = (
+        tuple(q.id for q in changed_since(bank, previous.bank.version)) if previous.bank.id == bank.id else ()
+    )
     before = score_assessment(
         bank,
         assessment.model_copy(
@@ -238,22 +240,6 @@ def _review(old: PlannedAction, current: Iterable[PlannedAction], today: date) -
     # The carried-over copy may have been updated during the re-assessment; it wins.
     latest = next((a for a in current if a.id == old.id), old)
     return ActionReview(action=latest, outcome=action_outcome(latest, today))
-
-
-def _changed_since(bank: QuestionBank, version: str) -> tuple[str, ...]:
-    then = _version_tuple(version)
-    if then is None:
-        return ()
-    return tuple(
-        q.id for _, q in bank.questions() if q.changed_in is not None and (_version_tuple(q.changed_in) or (0,)) > then
-    )
-
-
-def _version_tuple(version: str) -> tuple[int, ...] | None:
-    try:
-        return tuple(int(part) for part in version.split("."))
-    except ValueError:
-        return None
 
 
 def _find(assessment: Assessment, action_id: str) -> PlannedAction:

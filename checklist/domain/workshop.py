@@ -33,7 +33,7 @@ from checklist.domain.assessment import (
     bank_ref,
     new_id,
 )
-from checklist.domain.bank import Question, QuestionBank, Theme
+from checklist.domain.bank import Question, QuestionBank, Theme, applicable
 from checklist.domain.errors import ChecklistError
 
 # No 0/O or 1/I/L: a code read aloud or copied from a projector must not be misread.
@@ -144,8 +144,8 @@ def join_workshop(workshop: Workshop, name: str = "") -> tuple[Workshop, Partici
 def workshop_questions(bank: QuestionBank, workshop: Workshop) -> list[tuple[Theme, Question]]:
     """The questions the room answers: chosen themes, and only those the service's profile keeps."""
     chosen = set(workshop.theme_ids)
-    profile = workshop.service.profile
-    return [(t, q) for t, q in bank.questions() if t.id in chosen and q.applies_to(profile)]
+    applies = applicable(bank, workshop.service.profile)
+    return [(t, q) for t, q in bank.questions() if t.id in chosen and q.id in applies]
 
 
 def with_participant_answer(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from checklist.domain import bank as bank_rules
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue, Assessment
 from checklist.domain.bank import Question, QuestionBank, Theme
 from checklist.domain.scoring import ScoreResult
@@ -55,7 +56,8 @@ def show() -> None:
     _progress(bank, result, theme)
     widgets.save_problem()
     st.markdown(literal(theme.summary))
-    applicable = [q for q in theme.questions if q.applies_to(assessment.service.profile)]
+    applies = bank_rules.applicable(bank, assessment.service.profile)
+    applicable = [q for q in theme.questions if q.id in applies]
     for number, question in enumerate(applicable, start=1):
         _question(bank, assessment, question, number, len(applicable))
     _left_out(theme, applicable)
