@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from checklist.domain.bank import QuestionBank
 
@@ -44,7 +44,15 @@ def has_visible_text(text: str | None) -> bool:
     return any(not c.isspace() and unicodedata.category(c) != "Cf" and c not in _BLANK_LETTERS for c in text or "")
 
 
+def name_or_blank(text: str) -> str:
+    """A name as typed, or "" (not named) when it shows nothing: a name of zero-width spaces is no name."""
+    return text if has_visible_text(text) else ""
+
+
 ShortText = Annotated[str, StringConstraints(max_length=500), BeforeValidator(without_nul)]
+# Names, organisations and owners: optional, but one that shows nothing is kept as not given, so it
+# never hides a service in a list or stands in for an owner.
+Name = Annotated[ShortText, AfterValidator(name_or_blank)]
 LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT), BeforeValidator(without_nul)]
 Key = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
@@ -104,15 +112,15 @@ class BankRef(_Model):
 
 
 class Service(_Model):
-    name: ShortText = ""
-    organisation: ShortText = ""
-    area: ShortText = ""
+    name: Name = ""
+    organisation: Name = ""
+    area: Name = ""
     profile: dict[Key, Key] = Field(default_factory=dict)
 
 
 class Assessor(_Model):
-    name: ShortText = ""
-    role: ShortText = ""
+    name: Name = ""
+    role: Name = ""
 
 
 def new_id() -> str:
@@ -124,7 +132,7 @@ class PlannedAction(_Model):
     id: Key = Field(default_factory=lambda: secrets.token_hex(6))
     question_id: Key
     text: LongText
-    owner: ShortText = ""
+    owner: Name = ""
     due: date | None = None
     status: ActionStatus = ActionStatus.PLANNED
 

@@ -20,6 +20,7 @@ from checklist.domain.assessment import (
     PlannedAction,
     PreviousAssessment,
     bank_ref,
+    has_visible_text,
     new_id,
 )
 from checklist.domain.bank import QuestionBank, SuggestedAction, changed_since
@@ -264,7 +265,6 @@ def _valid_action(fields: dict[str, object]) -> PlannedAction:
 
 
 def _required_text(text: str) -> str:
-    cleaned = text.strip()
-    if not cleaned:
+    if not has_visible_text(text):
         raise PlanError("an action needs some text saying what will be done")
-    return cleaned
+    return text.strip()

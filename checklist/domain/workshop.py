@@ -28,8 +28,8 @@ from checklist.domain.assessment import (
     Assessment,
     BankRef,
     Key,
+    Name,
     Service,
-    ShortText,
     bank_ref,
     new_id,
 )
@@ -56,7 +56,7 @@ class _Model(BaseModel):
 class Participant(_Model):
     id: Key = Field(default_factory=new_id)
     # Empty means the participant chose to stay anonymous.
-    name: ShortText = ""
+    name: Name = ""
 
     @property
     def shown_name(self) -> str:
@@ -68,7 +68,7 @@ class Workshop(_Model):
     format_version: Literal[1] = 1
     id: Key = Field(default_factory=new_id)
     join_code: JoinCode
-    title: ShortText = ""
+    title: Name = ""
     bank: BankRef
     theme_ids: tuple[Key, ...]
     service: Service = Field(default_factory=Service)

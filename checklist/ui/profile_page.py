@@ -7,7 +7,7 @@ from functools import partial
 
 import streamlit as st
 
-from checklist.domain.assessment import Assessment, Assessor, Service
+from checklist.domain.assessment import Assessment, Assessor, Service, has_visible_text
 from checklist.domain.bank import ProfileQuestion, QuestionBank
 from checklist.ui import memo, navigation, session, state, widgets
 from checklist.ui.text import literal, spoken
@@ -78,6 +78,12 @@ def show() -> None:
             on_change=_on_change,
             args=(bank, FIELD_LABELS[key].removesuffix(" (optional)")),
         )
+        typed = st.session_state.get(key) or ""
+        if typed and not has_visible_text(typed):
+            st.warning(
+                f"{FIELD_LABELS[key].removesuffix(' (optional)')}: what is typed shows no visible character, "
+                "so it is saved as not given."
+            )
     state.seed(state.ASSESSED_ON, assessment.assessed_on)
     st.date_input(
         "Date of the assessment",
