@@ -140,8 +140,9 @@ def _join_link(code: str) -> str:
 
 def _join_details(workshop: Workshop) -> None:
     with st.container(border=True):
-        st.subheader("Join code")
-        st.markdown(f"# {workshop.join_code}")
+        st.header("Join code")
+        # Large enough to read across a room; h2 like its heading, not a second h1, so heading levels keep their order.
+        st.markdown(f"## {workshop.join_code}")
         st.write("Participants open this link, or the Join a workshop page, and enter the code:")
         st.code(_join_link(workshop.join_code), language=None)
         if workshop.service.name:
