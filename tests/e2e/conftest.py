@@ -280,7 +280,9 @@ def assert_accessible(page: Page) -> None:
         with (SHOTS / "axe-moderate.txt").open("a", encoding="utf-8") as log:
             log.writelines(f"{line}\n" for line in lesser)
     problems = [
-        f"{rule} ({impact}): {target} {why}" for rule, impact, target, why in found if impact in {"serious", "critical"}
+        f"{page.url}: {rule} ({impact}): {target} {why}"
+        for rule, impact, target, why in found
+        if impact in {"serious", "critical"}
     ]
     assert problems == []
 
