@@ -28,7 +28,7 @@ FILLED_BY_EXAMPLE = ("review", "results", "plan")
 def run() -> list[BenchResult]:
     from streamlit.testing.v1 import AppTest
 
-    from checklist.ui.main import PAGES
+    from checklist.ui.navigation import PAGES
 
     # Every AppTest logs a harmless "missing ScriptRunContext" warning; keep the table readable.
     # A filter, not a level: Streamlit resets its loggers' levels when it reads its config.

@@ -102,7 +102,15 @@ def has_visible_text(text: str | None) -> bool:
     return any(not c.isspace() and unicodedata.category(c) != "Cf" and c not in _BLANK_LETTERS for c in text or "")
 
 
+def name_or_blank(text: str) -> str:
+    """A name as typed, or "" (not named) when it shows nothing: a name of zero-width spaces is no name."""
+    return text if has_visible_text(text) else ""
+
+
 ShortText = Annotated[str, StringConstraints(max_length=500), BeforeValidator(without_nul)]
+# Names, organisations and owners: optional, but one that shows nothing is kept as not given, so it
+# never hides a service in a list or stands in for an owner.
+Name = Annotated[ShortText, AfterValidator(name_or_blank)]
 LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT), BeforeValidator(without_nul)]
 Key = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
@@ -162,15 +170,15 @@ class BankRef(_Model):
 
 
 class Service(_Model):
-    name: ShortText = ""
-    organisation: ShortText = ""
-    area: ShortText = ""
+    name: Name = ""
+    organisation: Name = ""
+    area: Name = ""
     profile: dict[Key, Key] = Field(default_factory=dict)
 
 
 class Assessor(_Model):
-    name: ShortText = ""
-    role: ShortText = ""
+    name: Name = ""
+    role: Name = ""
 
 
 def new_id() -> str:
@@ -182,9 +190,33 @@ class PlannedAction(_Model):
     id: Key = Field(default_factory=lambda: secrets.token_hex(6))
     question_id: Key
     text: LongText
-    owner: ShortText = ""
+    owner: Name = ""
     due: IsoDate | None = None
     status: ActionStatus = ActionStatus.PLANNED
+
+
+def distinct_action_ids(actions: list[PlannedAction]) -> tuple[list[PlannedAction], list[str]]:
+    """The actions with every repeated id replaced by a new one, and the ids that were repeated.
+
+    Pages key each action's widgets by its id, so two actions sharing one could not both be shown.
+    The first keeps the id; later ones get their own, so nothing the user wrote is lost.
+    """
+    seen: set[str] = set()
+    repeated: list[str] = []
+    distinct = []
+    for action in actions:
+        if action.id in seen:
+            repeated.append(action.id)
+            action = action.model_copy(update={"id": _unused_id(seen)})
+        seen.add(action.id)
+        distinct.append(action)
+    return distinct, sorted(set(repeated))
+
+
+def _unused_id(used: set[str]) -> str:
+    while (candidate := secrets.token_hex(6)) in used:
+        pass
+    return candidate
 
 
 class PreviousAssessment(_Model):

@@ -261,6 +261,41 @@ class QuestionBank(_Strict):
         return sum(len(t.questions) for t in self.themes)
 
 
+def valid_profile(bank: QuestionBank, profile: Mapping[str, str]) -> dict[str, str]:
+    """The profile answers this bank knows; an unknown or retired value counts as unanswered."""
+    options = {p.id: {o.id for o in p.options} for p in bank.profile}
+    return {k: v for k, v in profile.items() if v in options.get(k, ())}
+
+
+def applicable(bank: QuestionBank, profile: Mapping[str, str]) -> frozenset[str]:
+    """The ids of the questions that apply to a service with this profile: the one rule for every caller.
+
+    Scoring, the Themes and Review pages, workshops and the examples all ask this, so a question
+    one of them hides can never be one another lists as still to answer.
+    """
+    known = valid_profile(bank, profile)
+    return frozenset(q.id for _, q in bank.questions() if q.applies_to(known))
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """The order of bank versions: '1.10.0' after '1.9.0', '1.0' the same as '1.0.0'.
+
+    A version that is not made of numbers sorts as the oldest, so every question changed since
+    any version counts as changed since it: answers are never compared as if alike by mistake.
+    """
+    parts = version.strip().split(".")
+    if not all(p.isascii() and p.isdigit() for p in parts):
+        return (-1,)
+    numbers = [int(p) for p in parts]
+    return tuple(numbers + [0] * (3 - len(numbers)))
+
+
+def changed_since(bank: QuestionBank, version: str) -> tuple[Question, ...]:
+    """The questions whose meaning changed after `version` of this bank, in bank order."""
+    then = version_key(version)
+    return tuple(q for _, q in bank.questions() if q.changed_in is not None and version_key(q.changed_in) > then)
+
+
 def _duplicates(ids: list[str]) -> list[str]:
     seen: set[str] = set()
     return sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]

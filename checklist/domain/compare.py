@@ -8,14 +8,13 @@ anything summed or ranked is sorted first, and ties are broken on content.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
-from checklist.domain.bank import Question, QuestionBank, SuggestedAction
+from checklist.domain.bank import Question, QuestionBank, SuggestedAction, version_key
 from checklist.domain.plan import ActionOutcome, action_outcome
 from checklist.domain.scoring import ScoreResult, score_assessment
 from checklist.domain.submissions import (
@@ -78,7 +77,7 @@ def filter_options(assessments: Iterable[Assessment]) -> dict[str, list[str]]:
     return {
         "areas": sorted({_area(a) for a in listed}),
         "settings": sorted({a.service.profile.get(SETTING, "") for a in listed} - {""}),
-        "versions": sorted({a.bank.version for a in listed}, key=_version_key),
+        "versions": sorted({a.bank.version for a in listed}, key=version_key),
     }
 
 
@@ -311,16 +310,16 @@ class _Scorer:
 
     def added_after(self, version: str) -> dict[str, Question]:
         """Questions added after `version`: a service using it was never asked them."""
-        older = _version_key(version)
-        return {q.id: q for _, q in self.bank.questions() if q.added_in and _version_key(q.added_in) > older}
+        older = version_key(version)
+        return {q.id: q for _, q in self.bank.questions() if q.added_in and version_key(q.added_in) > older}
 
     def _for_version(self, version: str) -> tuple[QuestionBank, dict[str, Question]]:
         if version not in self._banks:
-            older = _version_key(version)
+            older = version_key(version)
             changed = {
                 q.id: q
                 for _, q in self.bank.questions()
-                if q.changed_in and _version_key(q.changed_in) > older and q.id not in self.added_after(version)
+                if q.changed_in and version_key(q.changed_in) > older and q.id not in self.added_after(version)
             }
             # New questions are left out too, so an older assessment's completion is not lowered by them.
             removed = set(changed) | set(self.added_after(version))
@@ -458,7 +457,7 @@ def _plan_row(s: ServiceDetail, today: date) -> PlanRow:
 
 def _versions(bank: QuestionBank, counted: Sequence[ServiceDetail]) -> tuple[VersionNote, ...]:
     used = Counter(s.assessment.bank.version for s in counted)
-    return tuple(VersionNote(v, used[v], v == bank.version) for v in sorted(used, key=_version_key))
+    return tuple(VersionNote(v, used[v], v == bank.version) for v in sorted(used, key=version_key))
 
 
 def _left_out(bank: QuestionBank, scorer: _Scorer, counted: Sequence[ServiceDetail]) -> tuple[LeftOut, ...]:
@@ -479,7 +478,7 @@ def _left_out(bank: QuestionBank, scorer: _Scorer, counted: Sequence[ServiceDeta
             reasons[(qid, version, why)] += 1
     return tuple(
         LeftOut(qid, version, n, why)
-        for (qid, version, why), n in sorted(reasons.items(), key=lambda kv: (_version_key(kv[0][1]), kv[0]))
+        for (qid, version, why), n in sorted(reasons.items(), key=lambda kv: (version_key(kv[0][1]), kv[0]))
     )
 
 
@@ -498,13 +497,6 @@ def _headline(counted: Sequence[ServiceDetail]) -> Headline:
 
 def _area(assessment: Assessment) -> str:
     return " ".join(assessment.service.area.split())
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    """'1.10.0' sorts after '1.9.0'; a version that is not x.y.z sorts as the oldest."""
-    if re.fullmatch(r"\d+\.\d+\.\d+", version):
-        return tuple(int(p) for p in version.split("."))
-    return (-1,)
 
 
 def compare_intake(

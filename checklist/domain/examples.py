@@ -26,7 +26,7 @@ from checklist.domain.assessment import (
     bank_ref,
     new_id,
 )
-from checklist.domain.bank import Question, QuestionBank
+from checklist.domain.bank import Question, QuestionBank, applicable
 from checklist.domain.errors import ChecklistError
 from checklist.domain.scoring import score_assessment
 
@@ -205,10 +205,11 @@ def example_assessment(bank: QuestionBank, example_id: str, *, assessment_id: st
     """A complete fictional assessment (answers, notes, plan) against `bank`, marked as practice."""
     example = example_service(example_id)
     service = example_base_service(bank, example)
+    applies = applicable(bank, service.profile)
     answers = {
         question.id: answer
         for _, question in bank.questions()
-        if question.applies_to(service.profile) and (answer := _answer(example, question)) is not None
+        if question.id in applies and (answer := _answer(example, question)) is not None
     }
     name, _, role = example.assessor.partition(", ")
     assessment = Assessment(

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from checklist.domain.assessment import FORMAT, FORMAT_VERSION, Assessment
+from checklist.domain.assessment import FORMAT, FORMAT_VERSION, Assessment, distinct_action_ids
 from checklist.domain.bank import QuestionBank
 from checklist.domain.errors import AssessmentFileError
 from checklist.domain.upgrades import upgrade
@@ -75,8 +75,26 @@ def _load_assessment(data: bytes, name: str, bank: QuestionBank) -> LoadedAssess
             [f"the file is {len(data):,} bytes; an assessment file may be at most {MAX_FILE_BYTES:,} bytes"],
         )
     doc = _parse_json(_sniff(data, name), name)
-    assessment = parse_document(doc, name)
-    return LoadedAssessment(assessment, bank_warnings(assessment, bank))
+    assessment, repaired = _with_distinct_action_ids(parse_document(doc, name))
+    return LoadedAssessment(assessment, repaired + bank_warnings(assessment, bank))
+
+
+def _with_distinct_action_ids(assessment: Assessment) -> tuple[Assessment, list[str]]:
+    actions, repeated = distinct_action_ids(assessment.actions)
+    previous = assessment.previous
+    if previous is not None:
+        previous_actions, previous_repeated = distinct_action_ids(previous.actions)
+        previous = previous.model_copy(update={"actions": previous_actions})
+        repeated = sorted({*repeated, *previous_repeated})
+    if not repeated:
+        return assessment, []
+    n = len(repeated)
+    ids = ", ".join(f"'{i}'" for i in repeated)
+    warning = (
+        f"more than one action had the {agrees(n, 'id', 'ids')} {ids}; each action now has its own id, "
+        "so every action can be edited or removed"
+    )
+    return assessment.model_copy(update={"actions": actions, "previous": previous}), [warning]
 
 
 def parse_document(doc: Any, name: str) -> Assessment:

@@ -21,9 +21,10 @@ from checklist.domain.assessment import (
     PlannedAction,
     PreviousAssessment,
     bank_ref,
+    has_visible_text,
     new_id,
 )
-from checklist.domain.bank import QuestionBank, SuggestedAction
+from checklist.domain.bank import QuestionBank, SuggestedAction, changed_since
 from checklist.domain.errors import ChecklistError
 from checklist.domain.scoring import Gap, ScoreResult, score_assessment
 
@@ -141,7 +142,7 @@ def start_reassessment(bank: QuestionBank, previous: Assessment, *, prefill: boo
     no longer has, is left out: it answered a different question. The previous
     assessment keeps every answer.
     """
-    stale = set(_changed_since(bank, previous.bank.version)) if previous.bank.id == bank.id else set()
+    stale = {q.id for q in changed_since(bank, previous.bank.version)} if previous.bank.id == bank.id else set()
     current = {q.id for _, q in bank.questions()}
     copied = {q: a for q, a in previous.answers.items() if q in current and q not in stale}
     return Assessment(
@@ -214,7 +215,9 @@ def compare_with_previous(bank: QuestionBank, assessment: Assessment, today: dat
     previous = assessment.previous
     if previous is None:
         return None
-    not_compared = _changed_since(bank, previous.bank.version) if previous.bank.id == bank.id else ()
+    not_compared = (
+        tuple(q.id for q in changed_since(bank, previous.bank.version)) if previous.bank.id == bank.id else ()
+    )
     before = score_assessment(
         bank,
         assessment.model_copy(
@@ -251,22 +254,6 @@ def _review(old: PlannedAction, current: Iterable[PlannedAction], today: date) -
     return ActionReview(action=latest, outcome=action_outcome(latest, today))
 
 
-def _changed_since(bank: QuestionBank, version: str) -> tuple[str, ...]:
-    then = _version_tuple(version)
-    if then is None:
-        return ()
-    return tuple(
-        q.id for _, q in bank.questions() if q.changed_in is not None and (_version_tuple(q.changed_in) or (0,)) > then
-    )
-
-
-def _version_tuple(version: str) -> tuple[int, ...] | None:
-    try:
-        return tuple(int(part) for part in version.split("."))
-    except ValueError:
-        return None
-
-
 def _find(assessment: Assessment, action_id: str) -> PlannedAction:
     found = next((a for a in assessment.actions if a.id == action_id), None)
     if found is None:
@@ -289,7 +276,6 @@ def _valid_action(fields: dict[str, object]) -> PlannedAction:
 
 
 def _required_text(text: str) -> str:
-    cleaned = text.strip()
-    if not cleaned:
+    if not has_visible_text(text):
         raise PlanError("an action needs some text saying what will be done")
-    return cleaned
+    return text.strip()

@@ -12,8 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from checklist.domain import bank as bank_rules
 from checklist.domain.assessment import Answer, AnswerValue, Assessment
-from checklist.domain.bank import Cost, Question, QuestionBank
+from checklist.domain.bank import Cost, Question, QuestionBank, valid_profile
 
 VALUES: dict[AnswerValue, float] = {
     AnswerValue.MET: 1.0,
@@ -128,12 +129,6 @@ class ScoreResult(_Result):
         }
 
 
-def valid_profile(bank: QuestionBank, profile: Mapping[str, str]) -> dict[str, str]:
-    """The profile answers this bank knows; anything else counts as unanswered."""
-    options = {p.id: {o.id for o in p.options} for p in bank.profile}
-    return {k: v for k, v in profile.items() if v in options.get(k, ())}
-
-
 def exclusion_reason(bank: QuestionBank, question: Question, profile: Mapping[str, str]) -> str:
     """Why the profile rules a question out, in words, e.g. 'the service runs no group work'."""
     reasons = []
@@ -150,6 +145,7 @@ def exclusion_reason(bank: QuestionBank, question: Question, profile: Mapping[st
 def score_assessment(bank: QuestionBank, assessment: Assessment) -> ScoreResult:
     """Score an assessment against a bank. Pure: the same inputs give the same result."""
     profile = valid_profile(bank, assessment.service.profile)
+    applies = bank_rules.applicable(bank, profile)
     themes: list[ThemeScore] = []
     gaps: list[tuple[tuple[int, float, int, int], Gap]] = []
     not_applicable: list[Exclusion] = []
@@ -163,7 +159,7 @@ def score_assessment(bank: QuestionBank, assessment: Assessment) -> ScoreResult:
         answered = applicable = na = out = 0
         for question in theme.questions:
             order += 1
-            if not question.applies_to(profile):
+            if question.id not in applies:
                 out += 1
                 excluded.append(
                     Exclusion(

@@ -28,12 +28,12 @@ from checklist.domain.assessment import (
     Assessment,
     BankRef,
     Key,
+    Name,
     Service,
-    ShortText,
     bank_ref,
     new_id,
 )
-from checklist.domain.bank import Question, QuestionBank, Theme
+from checklist.domain.bank import Question, QuestionBank, Theme, applicable
 from checklist.domain.errors import ChecklistError
 from checklist.domain.examples import EXAMPLES
 
@@ -65,7 +65,7 @@ class _Model(BaseModel):
 class Participant(_Model):
     id: Key = Field(default_factory=new_id)
     # Empty means the participant chose to stay anonymous.
-    name: ShortText = ""
+    name: Name = ""
     joined_at: datetime | None = None
 
     @property
@@ -78,7 +78,7 @@ class Workshop(_Model):
     format_version: Literal[1] = 1
     id: Key = Field(default_factory=new_id)
     join_code: JoinCode
-    title: ShortText = ""
+    title: Name = ""
     bank: BankRef
     theme_ids: tuple[Key, ...]
     service: Service = Field(default_factory=Service)
@@ -205,8 +205,8 @@ def too_many_wrong_codes(wrong_codes: int, limit: int = WRONG_CODE_LIMIT) -> boo
 def workshop_questions(bank: QuestionBank, workshop: Workshop) -> list[tuple[Theme, Question]]:
     """The questions the room answers: chosen themes, and only those the service's profile keeps."""
     chosen = set(workshop.theme_ids)
-    profile = workshop.service.profile
-    return [(t, q) for t, q in bank.questions() if t.id in chosen and q.applies_to(profile)]
+    applies = applicable(bank, workshop.service.profile)
+    return [(t, q) for t, q in bank.questions() if t.id in chosen and q.id in applies]
 
 
 def with_participant_answer(

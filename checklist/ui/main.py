@@ -4,39 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checklist.ui import navigation, resources, session, sidebar, signin, state, workshop_common
-from checklist.ui.navigation import PageSpec
-
-# The menu, in order. To add a page, write its show() function in checklist/ui/,
-# a two-line file in app_pages/, and one line here, for example:
-#     PageSpec("results.py", "Results", "results"),
-#     PageSpec("plan.py", "Action plan", "plan"),
-#     PageSpec("compare.py", "Compare submissions", "compare"),
-PAGES: tuple[PageSpec, ...] = (
-    navigation.START,
-    navigation.PROFILE,
-    navigation.THEMES,
-    navigation.REVIEW,
-    PageSpec("results.py", "Results", "results"),
-    PageSpec("plan.py", "Action plan", "plan"),
-    PageSpec("compare.py", "Compare submissions", "compare"),
-    workshop_common.FACILITATOR_PAGE,
-    workshop_common.PARTICIPANT_PAGE,
-)
+from checklist.ui import navigation, resources, session, sidebar, signin, state
 
 
-def registered(url_path: str) -> PageSpec | None:
-    """A page by its url path, if it is in the menu (pages link to optional pages this way)."""
-    return next((spec for spec in PAGES if spec.url_path == url_path), None)
-
-
-def _pages() -> list[st.Page]:
+def _pages() -> dict[str, list[st.Page]]:
     # st.Page resolves its file on the disk each time it is made (several lstat calls a page, on
     # every rerun); the objects are the same each time, so this session keeps them. Per session,
     # not per process: st.navigation marks the one it returns as runnable, so sessions must not share them.
-    pages: list[st.Page] | None = st.session_state.get(state.PAGES)
+    pages: dict[str, list[st.Page]] | None = st.session_state.get(state.PAGES)
     if pages is None:
-        pages = [spec.page(default=spec is PAGES[0]) for spec in PAGES]
+        first = navigation.PAGES[0]
+        pages = {
+            section: [spec.page(default=spec is first) for spec in specs]
+            for section, specs in navigation.sections().items()
+        }
         st.session_state[state.PAGES] = pages
     return pages
 
@@ -53,7 +34,12 @@ def run() -> None:
         session.follow_url()
     else:
         session.close()  # nothing stays on screen from before a sign-out or a lost role
-    current = st.navigation(signin.pages(visitor, _pages()), position=signin.position(visitor))
+    # Our own menu, not Streamlit's: its sectioned menu puts headers inside the <ul> (axe "list" and
+    # "listitem", serious), so screen readers could not tell the groups or count the pages.
+    every_page = [page for pages in _pages().values() for page in pages]
+    current = st.navigation(signin.pages(visitor, every_page), position="hidden")
+    if signin.position(visitor) == "sidebar":
+        sidebar.menu()
     sidebar.show()
     signin.show_in_sidebar(visitor)
     current.run()

@@ -13,11 +13,18 @@ import streamlit as st
 PAGE_DIR = Path(__file__).resolve().parent / "app_pages"
 
 
+# Sections of the menu, by who uses them: each user sees their own path through the app.
+ASSESS = "Assess your service"
+COMPARE_SECTION = "Compare submissions"
+WORKSHOPS = "Workshops"
+
+
 @dataclass(frozen=True)
 class PageSpec:
     file: str  # in app_pages/
     title: str
     url_path: str
+    section: str = ASSESS
 
     @property
     def path(self) -> Path:
@@ -33,6 +40,24 @@ START = PageSpec("start.py", "Start", "start")
 PROFILE = PageSpec("profile.py", "Service profile", "profile")
 THEMES = PageSpec("themes.py", "Themes", "themes")
 REVIEW = PageSpec("review.py", "Review", "review")
+RESULTS = PageSpec("results.py", "Results", "results")
+PLAN = PageSpec("plan.py", "Action plan", "plan")
+COMPARE = PageSpec("compare.py", "Compare submissions", "compare", COMPARE_SECTION)
+WORKSHOP = PageSpec("workshop.py", "Run a workshop", "workshop", WORKSHOPS)
+JOIN = PageSpec("join.py", "Join a workshop", "join", WORKSHOPS)
+
+# Every page, once, in menu order; the first is the default. The menu, the page tests, the browser
+# and accessibility tests and the benchmarks are all made from this, so a new page is covered by
+# adding it here (and its two-line file in app_pages/).
+PAGES: tuple[PageSpec, ...] = (START, PROFILE, THEMES, REVIEW, RESULTS, PLAN, COMPARE, WORKSHOP, JOIN)
+
+
+def sections() -> dict[str, list[PageSpec]]:
+    """The pages grouped under their section headings, in menu order."""
+    grouped: dict[str, list[PageSpec]] = {}
+    for spec in PAGES:
+        grouped.setdefault(spec.section, []).append(spec)
+    return grouped
 
 
 def go(spec: PageSpec, **query: str) -> None:

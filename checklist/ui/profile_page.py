@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
-from checklist.domain.assessment import Assessment, Assessor, Service
-from checklist.domain.bank import QuestionBank
+from checklist.domain.assessment import Assessment, Assessor, Service, has_visible_text
+from checklist.domain.bank import ProfileQuestion, QuestionBank
 from checklist.ui import memo, navigation, session, state, widgets
-from checklist.ui.text import literal
+from checklist.ui.text import literal, spoken
 
 FIELD_LABELS = {
     "service-name": "Service name",
@@ -77,6 +78,12 @@ def show() -> None:
             on_change=_on_change,
             args=(bank, FIELD_LABELS[key].removesuffix(" (optional)")),
         )
+        typed = st.session_state.get(key) or ""
+        if typed and not has_visible_text(typed):
+            st.warning(
+                f"{FIELD_LABELS[key].removesuffix(' (optional)')}: what is typed shows no visible character, "
+                "so it is saved as not given."
+            )
     state.seed(state.ASSESSED_ON, assessment.assessed_on)
     st.date_input(
         "Date of the assessment",
@@ -106,18 +113,23 @@ def _profile_questions(bank: QuestionBank, assessment: Assessment) -> None:
         options = [o.id for o in question.options]
         saved = assessment.service.profile.get(question.id)
         state.seed(key, saved if saved in options else None)
+        st.markdown(f"**{literal(question.text)}**", help=literal(question.help) if question.help else None)
         st.radio(
-            # Bank text, not user text; escaping it would put backslashes in the aria-label.
-            question.text,
+            # The label is hidden and becomes the aria-label, where escapes would be read out.
+            spoken(question.text),
             options=options,
-            format_func=question.label_of,
+            format_func=partial(_option_label, question),
             index=None,
             key=key,
             horizontal=True,
-            help=question.help,
+            label_visibility="collapsed",
             on_change=_on_change,
             args=(bank, question.text),
         )
+
+
+def _option_label(question: ProfileQuestion, option: str) -> str:
+    return literal(question.label_of(option))
 
 
 def _exclusions(bank: QuestionBank, assessment: Assessment) -> None:

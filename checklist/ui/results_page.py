@@ -69,7 +69,8 @@ def _themes(result: ScoreResult) -> None:
     table_col.table(
         pd.DataFrame(
             {
-                "Theme": [t.title for t in result.themes],
+                # st.table reads its cells as Markdown.
+                "Theme": [literal(t.title) for t in result.themes],
                 "Score": [_pct(t.score) for t in result.themes],
                 "Answered": [f"{t.answered} of {t.applicable}" for t in result.themes],
             }
@@ -154,7 +155,7 @@ def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
     table_col.table(
         pd.DataFrame(
             {
-                "Theme": [t.label for t in delta.themes],
+                "Theme": [literal(t.label) for t in delta.themes],
                 "Before": [_pct(t.previous) for t in delta.themes],
                 "Now": [_pct(t.current) for t in delta.themes],
                 "Change": ["not comparable" if t.change is None else f"{t.change:+.1f}" for t in delta.themes],

@@ -101,10 +101,4 @@ def _scores(result: ScoreResult) -> None:
 
 
 def _next() -> None:
-    from checklist.ui.main import registered
-
-    results = registered("results")
-    if results is not None:
-        st.page_link(results.path, label="On to the results", icon=":material/arrow_forward:")
-    else:
-        st.write("The results and action plan pages build on these answers.")
+    st.page_link(navigation.RESULTS.path, label="On to the results", icon=":material/arrow_forward:")

@@ -6,8 +6,18 @@ import streamlit as st
 
 from checklist import __version__
 from checklist.domain.loading import dump_assessment
-from checklist.ui import memo, resources, session
+from checklist.ui import memo, navigation, resources, session
 from checklist.ui.forms import download_name
+
+
+def menu() -> None:
+    """Every page, grouped under who uses it (navigation.PAGES is the one list)."""
+    with st.sidebar:
+        for section, specs in navigation.sections().items():
+            with st.container(key=f"menu-{section.lower().replace(' ', '-')}"):
+                st.markdown(f"**{section}**")
+                for spec in specs:
+                    st.page_link(spec.path, label=spec.title)
 
 
 def show() -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from checklist.domain import bank as bank_rules
 from checklist.domain.assessment import ANSWER_LABELS, AnswerValue, Assessment
 from checklist.domain.bank import Question, QuestionBank, Theme, evidence_words
 from checklist.domain.scoring import ScoreResult
 from checklist.domain.wording import agrees, counted
 from checklist.ui import memo, navigation, session, state, widgets
 from checklist.ui.forms import answer_from_inputs, first_valid_theme, neighbours
-from checklist.ui.text import literal
+from checklist.ui.text import literal, spoken
 
 OPTIONS = [value.value for value in AnswerValue]
 
@@ -49,12 +50,13 @@ def show() -> None:
     theme = next(t for t in bank.themes if t.id == theme_id)
     result = memo.score(bank, assessment)
     number = [t.id for t in bank.themes].index(theme_id) + 1
-    st.title(theme.title)
+    st.title(literal(theme.title))
     st.write(f"Theme {number} of {len(bank.themes)}")
     _progress(bank, result, theme)
     widgets.save_problem()
-    st.write(theme.summary)
-    applicable = [q for q in theme.questions if q.applies_to(assessment.service.profile)]
+    st.markdown(literal(theme.summary))
+    applies = bank_rules.applicable(bank, assessment.service.profile)
+    applicable = [q for q in theme.questions if q.id in applies]
     for number, question in enumerate(applicable, start=1):
         _question(bank, assessment, question, number, len(applicable))
     _left_out(theme, applicable)
@@ -94,8 +96,8 @@ def _question(bank: QuestionBank, assessment: Assessment, question: Question, nu
             st.markdown(f"*Suggested standard* (set by this tool, not by a source): {literal(standards)}")
         st.markdown(f"*What “met” looks like:* {literal(question.good_looks_like)}")
         st.radio(
-            # Raw bank text: the label is hidden and becomes the aria-label, where escapes would be read out.
-            f"Answer to question {number}: {question.text}",
+            # The label is hidden and becomes the aria-label, where escapes would be read out.
+            f"Answer to question {number}: {spoken(question.text)}",
             options=OPTIONS,
             format_func=lambda value: ANSWER_LABELS[AnswerValue(value)],
             index=None,

@@ -10,7 +10,7 @@ from checklist.domain.assessment import ANSWER_LABELS, AnswerValue
 from checklist.domain.bank import QuestionBank
 from checklist.domain.workshop import MAX_PARTICIPANTS, Workshop, service_scenario
 from checklist.storage.workshops import WorkshopStore
-from checklist.ui.navigation import PageSpec
+from checklist.ui import navigation
 from checklist.ui.resources import workshop_store
 
 # The workshop pages' session-state and widget keys, kept in state.py with every other page's.
@@ -21,8 +21,8 @@ from checklist.ui.state import participant_answer_key as participant_answer_key
 from checklist.ui.state import participant_reason_key as participant_reason_key
 from checklist.ui.state import seed as seed
 
-FACILITATOR_PAGE = PageSpec("workshop.py", "Run a workshop", "workshop")
-PARTICIPANT_PAGE = PageSpec("join.py", "Join a workshop", "join")
+FACILITATOR_PAGE = navigation.WORKSHOP
+PARTICIPANT_PAGE = navigation.JOIN
 
 ANSWER_OPTIONS = [value.value for value in AnswerValue]
 

@@ -218,10 +218,11 @@ def _join_address(code: str) -> JoinAddress:
 def _join_details(bank: QuestionBank, workshop: Workshop) -> None:
     address = _join_address(workshop.join_code)
     with st.container(border=True, key="wf-join"):
-        st.subheader("Join code")
+        st.header("Join code")
         code_column, qr_column = st.columns([3, 2])
         with code_column:
-            st.markdown(f"# {workshop.join_code}")
+            # Large enough to read across a room; h2 like its heading (not a second h1), so levels keep their order.
+            st.markdown(f"## {workshop.join_code}")
             st.write("Participants scan the QR code or open this link, or open Join a workshop and enter the code:")
             st.code(address.link, language=None)
             if workshop.service.name:

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from tests.builders import bank_document
+from tests.hostile_bank import MARKUP, markup_bank
 
 CORPUS = Path(__file__).parent
 FILES = CORPUS / "files"
@@ -77,6 +78,10 @@ def bank(mutate: Callable[[dict[str, Any]], None]) -> bytes:
 def _first_question(doc: dict[str, Any]) -> dict[str, Any]:
     question: dict[str, Any] = doc["themes"][0]["questions"][0]
     return question
+
+
+def _markup_bank(name: str) -> Callable[[], bytes]:
+    return lambda: yaml.safe_dump(markup_bank(MARKUP[name]), allow_unicode=True).encode()
 
 
 def pdf(attachments: dict[str, bytes] | None = None) -> bytes:
@@ -257,6 +262,12 @@ SMALL: dict[str, Callable[[], bytes]] = {
     "pdf_attachment_other_json.pdf": lambda: pdf({"assessment.json": b'{"title": "A recipe"}'}),
     # Deflate shrinks 3 MB of spaces to a few kilobytes: the check must be on the unpacked size.
     "pdf_attachment_huge.pdf": lambda: pdf({"assessment.json": b"{" + b" " * 3_000_000 + b"}"}),
+    "duplicate_action_id.json": lambda: assessment(
+        actions=[
+            {"id": "act1", "question_id": "a2", "text": "Start a women-only group.", "owner": "", "due": None},
+            {"id": "act1", "question_id": "a1", "text": "Add a crèche.", "owner": "", "due": None},
+        ]
+    ),
     # Question banks.
     "bank_empty.yaml": lambda: b"",
     "bank_list.yaml": lambda: b"- one\n- two\n",
@@ -344,6 +355,8 @@ SMALL: dict[str, Callable[[], bytes]] = {
     "answers_too_many.json": lambda: many("answers", 1_001),
     "pdf_two_attachments.pdf": pdf_with_two_attachments,
     "pdf_attachment_swapped.pdf": pdf_with_swapped_attachment,
+    # Markup in bank text: loaded, and shown literally by the app (tests/e2e/test_bank_markup_e2e.py).
+    **{f"bank_{name}.yaml": _markup_bank(name) for name in MARKUP},
 }
 
 

@@ -150,7 +150,7 @@ def test_the_service_managers_guide_pictures(screen: Page, shipped: AppServer) -
     shot(page, "manager-results.png")
     shot(page, "manager-gaps.png", top=heading(page, "Gaps, most important first"))
 
-    page.locator('[data-testid="stSidebarNav"]').get_by_text("Action plan", exact=True).click()
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Action plan", exact=True).click()
     wait_for_text(page, "Download the PDF action plan")
     page.locator('[data-testid="stExpander"] summary').first.click()
     wait_for_text(page, "Suggested actions")

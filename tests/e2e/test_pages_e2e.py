@@ -10,6 +10,7 @@ from playwright.sync_api import Page
 
 from checklist.domain.assessment import Answer, AnswerValue, Service
 from checklist.domain.bank import load_bank
+from checklist.ui import navigation
 from tests.builders import make_assessment
 from tests.e2e.conftest import (
     LAPTOP,
@@ -27,7 +28,8 @@ from tests.e2e.test_walkthrough_e2e import question_box, start_new
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["", "profile", "themes", "review"]
+# Every page in the registry; the default page is also reached at the bare address.
+PAGES = ["" if spec is navigation.PAGES[0] else spec.url_path for spec in navigation.PAGES]
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,13 @@ from streamlit.testing.v1 import AppTest
 
 from checklist.domain.bank import QuestionBank, load_bank
 from checklist.storage import AssessmentStore
+from checklist.ui import navigation
 from tests.builders import bank_document, question
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGE_FILES = {name: f"checklist/ui/app_pages/{name}.py" for name in ("start", "profile", "themes", "review")}
+# Every page of the app, from its one registry, by url path: a new page is covered without editing tests.
+EVERY_PAGE = {spec.url_path: str(spec.path) for spec in navigation.PAGES}
+PAGE_FILES = EVERY_PAGE
 
 
 def small_bank_document() -> dict[str, object]:

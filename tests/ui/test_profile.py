@@ -44,3 +44,16 @@ def test_a_question_left_out_by_the_profile_is_not_asked(new_app: Callable[..., 
 
     assert [r.key for r in at.radio] == ["answer-a1"]
     assert "1 question in this theme is left out by the service profile." in [m.value for m in at.markdown]
+
+
+def test_a_service_name_of_invisible_characters_gets_a_message_and_is_saved_as_not_given(
+    new_app: Callable[..., AppTest],
+) -> None:
+    at = go(started(new_app), "profile")
+
+    at.text_input(key="service-name").input("\u200b\u200d").run()
+
+    assert [w.value for w in at.warning] == [
+        "Service name: what is typed shows no visible character, so it is saved as not given."
+    ]
+    assert at.session_state["assessment"].service.name == ""

@@ -35,7 +35,7 @@ def test_each_listed_question_links_back_to_its_theme(
 
     at = go(new_app(a=assessment.id), "review")
 
-    links = [link for link in at.get("page_link") if link.proto.page == "themes"]
+    links = [link for link in at.main.get("page_link") if link.proto.page == "themes"]
     assert len(links) == 1
     assert [link.proto.query_string for link in links] == [f"a={assessment.id}&t=beta"]
 

@@ -71,14 +71,15 @@ assessments = st.builds(
     assessor=st.none() | st.builds(Assessor, name=short_text, role=short_text),
     assessed_on=st.none() | dates,
     answers=st.dictionaries(st.sampled_from(["a1", "a2", "b1"]) | keys, answers(), max_size=6),
-    actions=st.lists(actions, max_size=4),
+    # Distinct ids: the loader gives a repeated one a new id (tests/ui/test_accepted_files_open_everywhere.py).
+    actions=st.lists(actions, max_size=4, unique_by=lambda a: a.id),
     previous=st.none()
     | st.builds(
         PreviousAssessment,
         assessed_on=st.none() | dates,
         bank=st.just(bank_ref(BANK)),
         answers=st.dictionaries(keys, answers(), max_size=3),
-        actions=st.lists(actions, max_size=2),
+        actions=st.lists(actions, max_size=2, unique_by=lambda a: a.id),
     ),
 )
 

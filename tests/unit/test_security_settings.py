@@ -37,3 +37,8 @@ def test_security_md_states_the_limits_the_code_enforces() -> None:
     assert f"at most {MAX_FILE_BYTES:,} bytes" in text
     assert f"at most {MAX_ATTACHMENT_BYTES:,} bytes once unpacked" in text
     assert f"`server.maxUploadSize = {config()['server']['maxUploadSize']}`" in text
+
+
+def test_only_the_loopback_names_may_open_the_websocket() -> None:
+    """DNS rebinding: a foreign Host header is refused (tests/e2e/test_host_check_e2e.py shows it live)."""
+    assert config()["server"]["allowedHosts"] == ["localhost", "127.0.0.1", "::1"]

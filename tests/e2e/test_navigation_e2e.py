@@ -1,0 +1,41 @@
+"""The menu in the browser: pages grouped under who uses them, every registered page listed once."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from checklist.ui import navigation
+from tests.e2e.conftest import AppServer, open_app
+
+pytestmark = pytest.mark.e2e
+
+SIDEBAR = '[data-testid="stSidebar"]'
+
+
+def test_the_sidebar_groups_the_pages_by_who_uses_them(page: Page, app_server: AppServer) -> None:
+    open_app(page, app_server)
+
+    groups = {
+        page.locator(f"{SIDEBAR} .st-key-menu-{key} strong").inner_text(): page.locator(
+            f"{SIDEBAR} .st-key-menu-{key} a"
+        ).all_inner_texts()
+        for key in ("assess-your-service", "compare-submissions", "workshops")
+    }
+
+    assert groups == {
+        "Assess your service": ["Start", "Service profile", "Themes", "Review", "Results", "Action plan"],
+        "Compare submissions": ["Compare submissions"],
+        "Workshops": ["Run a workshop", "Join a workshop"],
+    }
+
+
+@pytest.mark.parametrize("spec", navigation.PAGES, ids=[s.url_path for s in navigation.PAGES])
+def test_every_registered_page_opens_from_its_menu_link(
+    page: Page, app_server: AppServer, spec: navigation.PageSpec
+) -> None:
+    open_app(page, app_server, "profile" if spec is navigation.PAGES[0] else "")
+    page.locator(SIDEBAR).get_by_role("link", name=spec.title, exact=True).click()
+
+    page.wait_for_url(f"**/{'' if spec is navigation.PAGES[0] else spec.url_path}")
+    page.locator('[data-testid="stMainBlockContainer"] h1').first.wait_for()
