@@ -6,6 +6,7 @@ Every change is saved at once through session.save, like the answers.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -14,13 +15,14 @@ from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
 from checklist.domain.bank import Question, QuestionBank
 from checklist.domain.plan import PlanError, add_action, plan_from_quick_wins, remove_action, update_action
 from checklist.domain.scoring import Gap, ScoreResult, score_assessment
-from checklist.ui import session, widgets
+from checklist.ui import session, state, widgets
 from checklist.ui.text import literal
 
 QUICK_WINS = "plan-quick-wins"
 DOWNLOAD = "plan-download"
 PROBLEM = "plan-problem"
 STATUSES = list(ActionStatus)
+_FIELD_WORDS = {"text": "text", "owner": "owner", "due": "due date", "status": "status"}
 
 
 def text_key(action_id: str) -> str:
@@ -140,20 +142,32 @@ def _actions_for_non_gaps(bank: QuestionBank, assessment: Assessment, result: Sc
 
 
 def _action_form(action: PlannedAction) -> None:
-    with st.form(key=f"plan-form-{action.id}", border=True):
-        st.text_area("Action", value=action.text, key=text_key(action.id))
+    """One action's fields, each saved the moment it changes (as the answers are)."""
+    state.seed(text_key(action.id), action.text)
+    state.seed(owner_key(action.id), action.owner)
+    state.seed(due_key(action.id), action.due)
+    state.seed(status_key(action.id), action.status)
+    with st.container(border=True, key=f"plan-action-{action.id}"):
+        st.text_area("Action", key=text_key(action.id), on_change=_field_changed, args=(action.id, "text"))
         cols = st.columns(3)
-        cols[0].text_input("Owner", value=action.owner, key=owner_key(action.id))
-        cols[1].date_input("Due", value=action.due, key=due_key(action.id), format="DD/MM/YYYY")
+        cols[0].text_input("Owner", key=owner_key(action.id), on_change=_field_changed, args=(action.id, "owner"))
+        cols[1].date_input(
+            "Due",
+            value=None,
+            key=due_key(action.id),
+            format="DD/MM/YYYY",
+            on_change=_field_changed,
+            args=(action.id, "due"),
+        )
         cols[2].selectbox(
             "Status",
             STATUSES,
-            index=STATUSES.index(action.status),
             format_func=lambda s: s.label,
             key=status_key(action.id),
+            on_change=_field_changed,
+            args=(action.id, "status"),
         )
-        st.form_submit_button("Save this action", on_click=_update, args=(action.id,))
-    st.button("Remove this action", key=f"plan-remove-{action.id}", on_click=_remove, args=(action.id,))
+        st.button("Remove this action", key=f"plan-remove-{action.id}", on_click=_remove, args=(action.id,))
 
 
 # Callbacks: they run before the page is drawn again, so they may change state freely.
@@ -194,19 +208,18 @@ def _add_own(bank: QuestionBank, question_id: str) -> None:
         st.session_state[own_action_key(question_id)] = ""
 
 
-def _update(action_id: str) -> None:
-    status = st.session_state.get(status_key(action_id))
-    _apply(
-        "the changes to an action",
-        lambda a: update_action(
-            a,
-            action_id,
-            text=st.session_state.get(text_key(action_id)) or "",
-            owner=st.session_state.get(owner_key(action_id)) or "",
-            due=st.session_state.get(due_key(action_id)),
-            status=ActionStatus(status) if status else None,
-        ),
-    )
+def _field_changed(action_id: str, field: str) -> None:
+    """Save the one field of an action that just changed."""
+    keys = {"text": text_key, "owner": owner_key, "due": due_key, "status": status_key}
+    value = st.session_state.get(keys[field](action_id))
+    changes: dict[str, Any]
+    if field == "status":
+        changes = {"status": ActionStatus(value) if value else None}
+    elif field == "due":
+        changes = {"due": value}
+    else:
+        changes = {field: value or ""}
+    _apply(f"the {_FIELD_WORDS[field]} of an action", lambda a: update_action(a, action_id, **changes))
 
 
 def _remove(action_id: str) -> None:

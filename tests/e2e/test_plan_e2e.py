@@ -1,0 +1,91 @@
+"""The action plan in a real browser: what is typed into an action stays, and a new action stays in view."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from checklist.domain.assessment import Assessment, PlannedAction
+from checklist.domain.bank import load_bank
+from tests.builders import make_assessment
+from tests.e2e.conftest import (
+    AppServer,
+    assert_no_app_error,
+    open_app,
+    saved_assessment,
+    seed,
+    start_server,
+    wait_until_idle,
+    write_small_bank,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[AppServer]:
+    """A server of this test's own, so that it can be restarted."""
+    server = start_server(tmp_path, bank=write_small_bank(tmp_path))
+    yield server
+    server.stop()
+
+
+def seeded(server: AppServer, *actions: PlannedAction) -> Assessment:
+    bank = load_bank(Path(server.env["CHECKLIST_BANK"]))
+    return seed(server.store(), make_assessment(bank, {"b1": "partly", "b2": "not_met"}, actions=list(actions)))
+
+
+def gap_panel(page: Page, question_text: str) -> Locator:
+    return page.locator('[data-testid="stExpander"]').filter(has_text=question_text)
+
+
+def open_gap(page: Page, question_text: str) -> Locator:
+    panel = gap_panel(page, question_text)
+    panel.locator("summary").click()
+    wait_until_idle(page)
+    return panel
+
+
+def until(check: Callable[[], bool], what: str, timeout: float = 30) -> None:
+    """Wait for a state outside the browser (the database) to hold."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.1)
+
+
+def owner_is(server: AppServer, assessment_id: str, owner: str) -> Callable[[], bool]:
+    return lambda: [a.owner for a in saved_assessment(server.store(), assessment_id).actions] == [owner]
+
+
+def test_an_owner_typed_into_an_action_survives_a_reload_a_page_change_and_a_restart(
+    page: Page, own_server: AppServer
+) -> None:
+    assessment = seeded(own_server, PlannedAction(id="act1", question_id="b1", text="Fix b1."))
+    open_app(page, own_server, "plan", a=assessment.id)
+    owner = open_gap(page, "Question b1?").get_by_label("Owner")
+
+    owner.fill("Aisha Khan")
+    owner.press("Tab")
+    until(owner_is(own_server, assessment.id, "Aisha Khan"), "the owner to be saved")
+
+    page.reload()
+    wait_until_idle(page)
+    expect(open_gap(page, "Question b1?").get_by_label("Owner")).to_have_value("Aisha Khan")
+
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Results").click()
+    page.get_by_role("heading", name="Results").wait_for()
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Action plan").click()
+    page.get_by_role("heading", name="Action plan").wait_for()
+    wait_until_idle(page)
+    expect(open_gap(page, "Question b1?").get_by_label("Owner")).to_have_value("Aisha Khan")
+
+    own_server.kill()
+    own_server.start()
+    open_app(page, own_server, "plan", a=assessment.id)
+    expect(open_gap(page, "Question b1?").get_by_label("Owner")).to_have_value("Aisha Khan")
+    assert_no_app_error(page)
