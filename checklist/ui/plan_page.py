@@ -13,8 +13,9 @@ import streamlit as st
 from checklist import __version__
 from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
 from checklist.domain.bank import Question, QuestionBank
-from checklist.domain.plan import PlanError, add_action, plan_from_quick_wins, remove_action, update_action
+from checklist.domain.plan import PlanError, add_action, is_planned, plan_from_quick_wins, remove_action, update_action
 from checklist.domain.scoring import Gap, ScoreResult, score_assessment
+from checklist.domain.wording import counted
 from checklist.ui import session, state, widgets
 from checklist.ui.text import literal
 
@@ -102,7 +103,7 @@ def _gap(bank: QuestionBank, assessment: Assessment, rank: int, gap: Gap) -> Non
         return
     planned = [a for a in assessment.actions if a.question_id == gap.question_id]
     title = f"{rank}. {question.text}"
-    label = literal(title) + (f" ({len(planned)} planned)" if planned else "")
+    label = literal(title) + (f" ({counted(len(planned), 'action')})" if planned else "")
     # Drawn only while open: a finished assessment has dozens of gaps, each with a dozen widgets,
     # and building them all on every click made the page slow.
     with st.expander(label, key=gap_key(gap.question_id), on_change="rerun") as box:
@@ -117,11 +118,13 @@ def _gap_details(bank: QuestionBank, gap: Gap, question: Question, planned: list
     for index, suggestion in enumerate(question.actions):
         cols = st.columns([5, 1])
         cols[0].text(f"{suggestion.text} (cost: {suggestion.cost.value})")
+        already = is_planned(planned, suggestion.text)
         cols[1].button(
-            "Add",
+            "Already planned" if already else "Add",
             key=f"plan-add-{gap.question_id}-{index}",
             on_click=_add,
             args=(bank, gap.question_id, suggestion.text),
+            disabled=already,
         )
     st.text_input("Or write your own action", key=own_action_key(gap.question_id))
     st.button("Add my action", key=f"plan-add-own-{gap.question_id}", on_click=_add_own, args=(bank, gap.question_id))
@@ -199,6 +202,12 @@ def _quick_wins(bank: QuestionBank) -> None:
 
 def _add(bank: QuestionBank, question_id: str, text: str) -> None:
     _apply(f"a new action: {text}", lambda a: add_action(a, bank, question_id, text))
+    _keep_open(question_id)
+
+
+def _keep_open(question_id: str) -> None:
+    # The panel's title counts its actions, so Streamlit would draw it as a new, closed panel.
+    st.session_state[gap_key(question_id)] = True
 
 
 def _add_own(bank: QuestionBank, question_id: str) -> None:
@@ -206,6 +215,7 @@ def _add_own(bank: QuestionBank, question_id: str) -> None:
     _apply(f"a new action: {text}", lambda a: add_action(a, bank, question_id, text))
     if st.session_state.get(PROBLEM) is None:
         st.session_state[own_action_key(question_id)] = ""
+    _keep_open(question_id)
 
 
 def _field_changed(action_id: str, field: str) -> None:

@@ -281,7 +281,7 @@ def test_the_action_plan_gives_back_hostile_actions_and_owners_as_typed(
     # Each gap's actions are drawn once its box is open: two actions under the first gap, one under the second.
     for number, (gap, forms) in enumerate((("Question a2?", 2), ("Question b1?", 3)), 1):
         page.get_by_text(f"{number}. {gap}").first.click()
-        page.locator(f'{MAIN} [data-testid="stForm"]').nth(forms - 1).wait_for()
+        page.locator(f'{MAIN} [class*="st-key-plan-action-"]').nth(forms - 1).wait_for()
         wait_until_idle(page)
 
     planned = [in_a_form_field(FIELDS[field]) for field in PLANNED]

@@ -89,3 +89,29 @@ def test_an_owner_typed_into_an_action_survives_a_reload_a_page_change_and_a_res
     open_app(page, own_server, "plan", a=assessment.id)
     expect(open_gap(page, "Question b1?").get_by_label("Owner")).to_have_value("Aisha Khan")
     assert_no_app_error(page)
+
+
+def test_adding_a_suggestion_keeps_its_gap_open_with_the_new_action_ready(page: Page, app_server: AppServer) -> None:
+    assessment = seeded(app_server)
+    open_app(page, app_server, "plan", a=assessment.id)
+    panel = open_gap(page, "Question b1?")
+
+    panel.get_by_role("button", name="Add", exact=True).click()
+
+    expect(gap_panel(page, "Question b1? (1 action)").get_by_label("Owner")).to_be_visible()
+    expect(gap_panel(page, "Question b1?").get_by_role("button", name="Already planned")).to_be_disabled()
+    expect(gap_panel(page, "Question b1?").get_by_role("group", name="Due")).to_be_visible()
+
+
+def test_adding_an_own_action_keeps_its_gap_open_with_the_new_action_ready(page: Page, app_server: AppServer) -> None:
+    assessment = seeded(app_server)
+    open_app(page, app_server, "plan", a=assessment.id)
+    panel = open_gap(page, "Question b2?")
+
+    panel.get_by_label("Or write your own action").fill("Ask the women's group")
+    panel.get_by_label("Or write your own action").press("Enter")
+    wait_until_idle(page)
+    panel.get_by_role("button", name="Add my action").click()
+
+    expect(gap_panel(page, "Question b2? (1 action)").get_by_label("Owner")).to_be_visible()
+    expect(gap_panel(page, "Question b2?").get_by_label("Action", exact=True)).to_have_value("Ask the women's group")

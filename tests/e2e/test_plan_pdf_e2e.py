@@ -68,7 +68,7 @@ def test_finish_plan_and_download_a_pdf_that_carries_the_assessment(
 
     open_app(page, plan_server, "plan", a=assessment_id)
     page.get_by_role("button", name="Start the plan from the quick wins (3)").click()
-    wait_for_text(page, "(1 planned)")
+    wait_for_text(page, "(1 action)")
     # The first PDF in a server process also starts vl-convert and loads the fonts.
     button = page.get_by_role("button", name="Download the PDF action plan")
     pdf = download(page, button, tmp_path / "plan.pdf", timeout=60_000)

@@ -141,3 +141,16 @@ def test_the_page_offers_the_pdf_download(
     at = open_plan(new_app, assessment.id)
 
     assert "Download the PDF action plan" in [b.proto.label for b in at.get("download_button")]
+
+
+def test_a_suggestion_already_planned_for_a_gap_cannot_be_added_again(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    assessment = make_assessment(bank, {"b1": "partly"})
+    store.create(assessment)
+    at = open_plan(new_app, assessment.id)
+
+    at.button(key="plan-add-b1-0").click().run()
+
+    again = at.button(key="plan-add-b1-0")
+    assert (again.label, again.disabled, len(saved_actions(store, assessment.id))) == ("Already planned", True, 1)
