@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from checklist.commands.common import bank_option, counted, read_assessment, read_bank, say, write_file
+from checklist.commands.common import bank_option, counted, fail, read_assessment, read_bank, say, write_file
 
 
 def _creation_date(value: str | None) -> datetime | None:
@@ -37,12 +37,16 @@ def plan_command(file: Path, output: Path, bank_path: Path | None, creation_date
     """Make the PDF action plan for an assessment file (JSON, or a PDF made by this tool)."""
     # Imported here so that `checklist --help` stays fast: the PDF stack is heavy.
     from checklist import __version__
+    from checklist.domain.readiness import missing_for_report, missing_sentence
     from checklist.domain.scoring import score_assessment
     from checklist.render.pdf import build_action_plan_pdf
 
     created = _creation_date(creation_date)
     bank = read_bank(bank_path)
     assessment = read_assessment(file, bank)
+    missing = missing_for_report(assessment)
+    if missing:
+        fail(f"no PDF was made: {missing_sentence(missing)}.")
     result = score_assessment(bank, assessment)
     pdf = build_action_plan_pdf(bank, assessment, result, tool_version=__version__, creation_date=created)
     write_file(output, pdf)

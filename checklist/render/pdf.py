@@ -18,6 +18,7 @@ from checklist.domain.assessment import Answer, AnswerValue, Assessment, Planned
 from checklist.domain.bank import QuestionBank, Theme
 from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
 from checklist.domain.plan import ordered_plan
+from checklist.domain.readiness import require_ready_for_report
 from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
 from checklist.render.charts import chart_png, theme_scores_chart
 from checklist.render.fonts import font_set, printable
@@ -39,12 +40,16 @@ def build_action_plan_pdf(
     tool_version: str,
     creation_date: datetime | None = None,
 ) -> bytes:
-    """The action plan PDF; a fixed `creation_date` makes the bytes deterministic."""
+    """The action plan PDF; a fixed `creation_date` makes the bytes deterministic.
+
+    Raises NotReadyForReport while the profile lacks the service name, organisation or date.
+    """
+    require_ready_for_report(assessment)
     created = creation_date or datetime.now(UTC)
     # Parsing a font costs ~30 ms; most plans need no glyph beyond Noto Sans.
     everything = assessment.model_dump_json() + bank.model_dump_json()
     pdf = PlanDocument(fallback=font_set().needs_fallback(everything))
-    service = assessment.service.name or "Unnamed service"
+    service = assessment.service.name
     metadata(
         pdf,
         title=f"Action plan: {service}",
@@ -80,7 +85,7 @@ def _cover(
     pdf.para("How well does our service serve women?", size=12, muted=True)
     pdf.heading("Self-assessment and action plan")
     service = assessment.service
-    pdf.para(service.name or "Unnamed service", size=20, bold=True, gap=6)
+    pdf.para(service.name, size=20, bold=True, gap=6)
     if assessment.practice:
         pdf.para("Practice assessment: not for submission.", bold=True, gap=4)
     if result.draft_label:

@@ -14,9 +14,10 @@ from checklist import __version__
 from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
 from checklist.domain.bank import Question, QuestionBank
 from checklist.domain.plan import PlanError, add_action, is_planned, plan_from_quick_wins, remove_action, update_action
+from checklist.domain.readiness import listed, missing_for_report
 from checklist.domain.scoring import Gap, ScoreResult, score_assessment
 from checklist.domain.wording import counted
-from checklist.ui import session, state, widgets
+from checklist.ui import navigation, session, state, widgets
 from checklist.ui.text import literal
 
 QUICK_WINS = "plan-quick-wins"
@@ -79,6 +80,18 @@ def show() -> None:
 
 
 def _download(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    missing = missing_for_report(assessment)
+    if missing:
+        # Answering and planning go on meanwhile: only the report that names the service waits.
+        st.warning(f"Before the PDF action plan can be made, the service profile needs {listed(missing)}.")
+        st.page_link(
+            navigation.PROFILE.path,
+            label="Fill them in on the Service profile",
+            icon=":material/edit:",
+            query_params={"a": assessment.id},
+        )
+        return
+
     def pdf() -> bytes:
         from checklist.render.pdf import build_action_plan_pdf
 

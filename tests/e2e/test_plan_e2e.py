@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from checklist.domain.assessment import Assessment, PlannedAction
+from checklist.domain.assessment import Assessment, PlannedAction, Service
 from checklist.domain.bank import load_bank
 from tests.builders import make_assessment
 from tests.e2e.conftest import (
@@ -115,3 +115,20 @@ def test_adding_an_own_action_keeps_its_gap_open_with_the_new_action_ready(page:
 
     expect(gap_panel(page, "Question b2? (1 action)").get_by_label("Owner")).to_be_visible()
     expect(gap_panel(page, "Question b2?").get_by_label("Action", exact=True)).to_have_value("Ask the women's group")
+
+
+def test_an_unnamed_assessment_says_what_the_pdf_needs_and_links_to_the_profile(
+    page: Page, app_server: AppServer
+) -> None:
+    bank = load_bank(Path(app_server.env["CHECKLIST_BANK"]))
+    assessment = seed(app_server.store(), make_assessment(bank, {"b1": "partly"}, service=Service()))
+    open_app(page, app_server, "plan", a=assessment.id)
+
+    expect(
+        page.get_by_text("the service profile needs the service name, the organisation and the date of the assessment.")
+    ).to_be_visible()
+    expect(page.get_by_role("button", name="Download the PDF action plan")).to_have_count(0)
+    page.get_by_role("link", name="Fill them in on the Service profile").click()
+
+    page.get_by_role("heading", name="Service profile").wait_for()
+    expect(page.get_by_label("Service name")).to_be_visible()

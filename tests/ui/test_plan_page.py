@@ -7,7 +7,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from checklist.domain.assessment import ActionStatus, PlannedAction
+from checklist.domain.assessment import ActionStatus, PlannedAction, Service
 from checklist.domain.bank import QuestionBank
 from checklist.storage import AssessmentStore
 from checklist.ui import plan_page
@@ -132,10 +132,12 @@ def test_an_action_can_be_removed(new_app: Callable[..., AppTest], store: Assess
     assert saved_actions(store, assessment.id) == []
 
 
-def test_the_page_offers_the_pdf_download(
+def test_the_page_offers_the_pdf_download_once_the_service_is_named_and_dated(
     new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
 ) -> None:
-    assessment = make_assessment(bank, {"b1": "partly"})
+    assessment = make_assessment(
+        bank, {"b1": "partly"}, service=Service(name="Hub", organisation="Trust"), assessed_on=date(2026, 1, 5)
+    )
     store.create(assessment)
 
     at = open_plan(new_app, assessment.id)
@@ -154,3 +156,20 @@ def test_a_suggestion_already_planned_for_a_gap_cannot_be_added_again(
 
     again = at.button(key="plan-add-b1-0")
     assert (again.label, again.disabled, len(saved_actions(store, assessment.id))) == ("Already planned", True, 1)
+
+
+def test_the_pdf_waits_for_the_service_name_organisation_and_date_and_says_where_to_add_them(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    assessment = make_assessment(bank, {"b1": "partly"}, service=Service(name="Hub"))
+    store.create(assessment)
+
+    at = open_plan(new_app, assessment.id)
+
+    assert [w.value for w in at.warning] == [
+        "Before the PDF action plan can be made, the service profile needs the organisation and the date "
+        "of the assessment."
+    ]
+    assert "Download the PDF action plan" not in [b.proto.label for b in at.get("download_button")]
+    assert "Fill them in on the Service profile" in [link.proto.label for link in at.get("page_link")]
+    assert at.button(key="plan-add-b1-0").label == "Add"  # planning goes on meanwhile
