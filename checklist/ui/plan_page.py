@@ -6,14 +6,26 @@ Every change is saved at once through session.save, like the answers.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from checklist import __version__
-from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
+from checklist.domain.assessment import MAX_TEXT, ActionStatus, Assessment, PlannedAction
 from checklist.domain.bank import Question, QuestionBank
-from checklist.domain.plan import PlanError, add_action, is_planned, plan_from_quick_wins, remove_action, update_action
+from checklist.domain.plan import (
+    ActionOutcome,
+    PlanError,
+    action_outcome,
+    add_action,
+    is_planned,
+    ordered_plan,
+    plan_from_quick_wins,
+    remove_action,
+    update_action,
+)
 from checklist.domain.readiness import listed, missing_for_report
 from checklist.domain.scoring import Gap, ScoreResult, score_assessment
 from checklist.domain.wording import counted
@@ -23,6 +35,11 @@ from checklist.ui.text import literal
 QUICK_WINS = "plan-quick-wins"
 DOWNLOAD = "plan-download"
 PROBLEM = "plan-problem"
+PLAN_TABLE = "plan-table"
+# Room for three lines of wrapped text per row; the widths keep all seven columns on a laptop.
+ROW_HEIGHT = 72
+GAP_WIDTH = 45
+TEXT_WIDTH = 220
 STATUSES = list(ActionStatus)
 _FIELD_WORDS = {"text": "text", "owner": "owner", "due": "due date", "status": "status"}
 
@@ -74,9 +91,62 @@ def show() -> None:
         args=(bank,),
         disabled=not result.quick_wins,
     )
+    _plan_table(bank, assessment, result)
+    st.subheader("Gaps, most important first")
     for rank, gap in enumerate(result.gaps, 1):
         _gap(bank, assessment, rank, gap)
     _actions_for_non_gaps(bank, assessment, result)
+
+
+def table_key() -> str:
+    """The plan table, new for each saved revision: its edits are then always about the rows shown."""
+    return f"{PLAN_TABLE}-{st.session_state[state.REVISION]}"
+
+
+def _plan_table(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    actions = ordered_plan(bank, assessment, result)
+    st.subheader(f"The whole plan ({counted(len(actions), 'action')})")
+    if not actions:
+        st.write("No actions yet: add them under the gaps below, or start from the quick wins.")
+        return
+    rank = {gap.question_id: n for n, gap in enumerate(result.gaps, 1)}
+    today = date.today()
+    rows = [
+        {
+            "Gap": rank.get(a.question_id),
+            "Action": a.text,
+            "Question": q.text if (q := bank.question(a.question_id)) else a.question_id,
+            "Owner": a.owner,
+            "Due": a.due,
+            "Status": a.status.label,
+            "Overdue": "Overdue" if action_outcome(a, today) is ActionOutcome.OVERDUE else "",
+        }
+        for a in actions
+    ]
+    st.write("Change an action, its owner, due date or status here or under its gap: it is saved at once.")
+    st.data_editor(
+        pd.DataFrame(rows),
+        key=table_key(),
+        hide_index=True,
+        width="stretch",
+        row_height=ROW_HEIGHT,
+        placeholder="–",
+        column_order=["Gap", "Action", "Question", "Owner", "Due", "Overdue", "Status"],
+        disabled=["Gap", "Question", "Overdue"],
+        column_config={
+            "Gap": st.column_config.NumberColumn("Gap", help="The gap's rank below", width=GAP_WIDTH),
+            "Action": st.column_config.TextColumn("Action", width=TEXT_WIDTH, required=True, max_chars=MAX_TEXT),
+            "Question": st.column_config.TextColumn("Question", width=TEXT_WIDTH),
+            "Owner": st.column_config.TextColumn("Owner", width=130, max_chars=500),
+            "Due": st.column_config.DateColumn("Due", format="DD/MM/YYYY", width=100),
+            "Status": st.column_config.SelectboxColumn(
+                "Status", options=[s.label for s in STATUSES], required=True, width=110
+            ),
+            "Overdue": st.column_config.TextColumn("Overdue", width=80),
+        },
+        on_change=_table_changed,
+        args=(bank, [a.id for a in actions]),
+    )
 
 
 def _download(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
@@ -243,6 +313,32 @@ def _field_changed(action_id: str, field: str) -> None:
     else:
         changes = {field: value or ""}
     _apply(f"the {_FIELD_WORDS[field]} of an action", lambda a: update_action(a, action_id, **changes))
+
+
+def _table_changed(bank: QuestionBank, action_ids: list[str]) -> None:
+    """Save the cells changed in the plan table."""
+    edits: dict[int, dict[str, Any]] = st.session_state[table_key()].get("edited_rows", {})
+    by_label = {s.label: s for s in STATUSES}
+
+    def make(assessment: Assessment) -> Assessment:
+        for row, cells in edits.items():
+            changes: dict[str, Any] = {}
+            if "Action" in cells:
+                changes["text"] = cells["Action"] or ""
+            if "Owner" in cells:
+                changes["owner"] = cells["Owner"] or ""
+            if "Due" in cells:
+                changes["due"] = date.fromisoformat(str(cells["Due"])[:10]) if cells["Due"] else None
+            if cells.get("Status") in by_label:
+                changes["status"] = by_label[cells["Status"]]
+            assessment = update_action(assessment, action_ids[int(row)], **changes)
+        return assessment
+
+    _apply("the changes in the plan table", make)
+    # The panels' fields show the saved values again, not what was typed there before.
+    for action_id in action_ids:
+        for key in (text_key, owner_key, due_key, status_key):
+            st.session_state.pop(key(action_id), None)
 
 
 def _remove(action_id: str) -> None:

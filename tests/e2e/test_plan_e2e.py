@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,14 @@ from playwright.sync_api import Locator, Page, expect
 
 from checklist.domain.assessment import Assessment, PlannedAction, Service
 from checklist.domain.bank import load_bank
+from checklist.ui import plan_page
 from tests.builders import make_assessment
 from tests.e2e.conftest import (
     AppServer,
     assert_no_app_error,
     open_app,
     saved_assessment,
+    screenshot,
     seed,
     start_server,
     wait_until_idle,
@@ -24,6 +27,7 @@ from tests.e2e.conftest import (
 )
 
 pytestmark = pytest.mark.e2e
+HEADER_HEIGHT = 36  # the plan table's heading row, in pixels
 
 
 @pytest.fixture
@@ -50,12 +54,16 @@ def open_gap(page: Page, question_text: str) -> Locator:
     return panel
 
 
-def until(check: Callable[[], bool], what: str, timeout: float = 30) -> None:
-    """Wait for a state outside the browser (the database) to hold."""
+def until(page: Page, check: Callable[[], bool], what: str, timeout: float = 30) -> None:
+    """Wait for a state outside the browser (the database) to hold.
+
+    It polls through Playwright, not time.sleep: the page's route guard is answered from this thread,
+    so a sleeping test would hold up the very requests it waits for.
+    """
     deadline = time.monotonic() + timeout
     while not check():
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.1)
+        page.wait_for_timeout(100)
 
 
 def owner_is(server: AppServer, assessment_id: str, owner: str) -> Callable[[], bool]:
@@ -71,7 +79,7 @@ def test_an_owner_typed_into_an_action_survives_a_reload_a_page_change_and_a_res
 
     owner.fill("Aisha Khan")
     owner.press("Tab")
-    until(owner_is(own_server, assessment.id, "Aisha Khan"), "the owner to be saved")
+    until(page, owner_is(own_server, assessment.id, "Aisha Khan"), "the owner to be saved")
 
     page.reload()
     wait_until_idle(page)
@@ -132,3 +140,37 @@ def test_an_unnamed_assessment_says_what_the_pdf_needs_and_links_to_the_profile(
 
     page.get_by_role("heading", name="Service profile").wait_for()
     expect(page.get_by_label("Service name")).to_be_visible()
+
+
+def test_the_whole_plan_is_one_table_whose_owner_cells_save_when_changed(page: Page, app_server: AppServer) -> None:
+    assessment = seeded(
+        app_server,
+        PlannedAction(id="late", question_id="b2", text="Open a women-only room.", owner="Sam", due=date(2020, 1, 31)),
+        PlannedAction(id="soon", question_id="b1", text="Put up a poster.", owner=""),
+    )
+    open_app(page, app_server, "plan", a=assessment.id)
+    table = page.locator('[data-testid="stDataFrame"]').first
+    expect(page.get_by_role("heading", name="The whole plan (2 actions)")).to_be_visible()
+    table.scroll_into_view_if_needed()
+    expect(table).to_contain_text("Overdue")
+
+    # Glide's grid is a canvas: the second row's owner cell is found by its place.
+    box = table.bounding_box()
+    assert box is not None
+    owner_x = box["x"] + plan_page.GAP_WIDTH + 2 * plan_page.TEXT_WIDTH + 40
+    second_row_y = box["y"] + HEADER_HEIGHT + plan_page.ROW_HEIGHT * 1.5
+    page.mouse.click(owner_x, second_row_y)
+    page.keyboard.type("P")  # opens the cell's editor; letters typed while it opens would be lost
+    editor = page.locator("textarea.gdg-input")
+    editor.fill("Priya Shah")
+    editor.press("Enter")
+
+    until(
+        page,
+        lambda: (
+            {a.id: a.owner for a in saved_assessment(app_server.store(), assessment.id).actions}["soon"] == "Priya Shah"
+        ),
+        "the table's owner to be saved",
+    )
+    screenshot(page, "plan-table-laptop")
+    assert_no_app_error(page)
