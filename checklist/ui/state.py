@@ -24,7 +24,20 @@ RESUME_TEXT = "resume-text"
 SERVICE_FIELDS = ("service-name", "service-organisation", "service-area", "assessor-name", "assessor-role")
 ASSESSED_ON = "assessed-on"
 
-WIDGET_PREFIXES = ("answer-", "note-", "na-reason-", "profile-", "service-", "assessor-", ASSESSED_ON)
+WIDGET_PREFIXES = (
+    "answer-",
+    "note-",
+    "na-reason-",
+    "profile-",
+    "service-",
+    "assessor-",
+    ASSESSED_ON,
+    # The action plan's fields (checklist.ui.plan_page), not its open panels.
+    "plan-text-",
+    "plan-owner-",
+    "plan-due-",
+    "plan-status-",
+)
 
 
 def answer_key(question_id: str) -> str:

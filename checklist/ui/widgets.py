@@ -54,4 +54,6 @@ def save_problem(question_id: str | None = None) -> None:
     if found.kind == "unavailable":
         st.button("Try saving again", on_click=session.retry, key=f"retry-{where}", type="primary")
     else:
-        st.button("Reload the latest answers", on_click=session.reload_latest, key=f"reload-{where}")
+        with st.container(horizontal=True):
+            st.button("Keep my change", on_click=session.keep_mine, key=f"keep-mine-{where}", type="primary")
+            st.button("Show theirs instead", on_click=session.reload_latest, key=f"reload-{where}")
