@@ -57,3 +57,15 @@ def save_problem(question_id: str | None = None) -> None:
         with st.container(horizontal=True):
             st.button("Keep my change", on_click=session.keep_mine, key=f"keep-mine-{where}", type="primary")
             st.button("Show theirs instead", on_click=session.reload_latest, key=f"reload-{where}")
+
+
+# A static table wraps its text at spaces; a long run without one (a pasted link, a code) would
+# otherwise widen the table past a phone's screen.
+_WRAP_TABLES = (
+    '<style>[data-testid="stTable"] td, [data-testid="stTable"] td * { overflow-wrap: anywhere !important; }</style>'
+)
+
+
+def wrap_tables() -> None:
+    """Let every static table on this page break long words, so no cell is cut or scrolls."""
+    st.html(_WRAP_TABLES)

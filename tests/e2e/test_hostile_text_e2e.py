@@ -44,7 +44,7 @@ SIDEBAR = '[data-testid="stSidebar"]'
 TEXTS = '[data-testid="stText"]'
 FORM_FIELDS = "textarea, input[type=text]"
 # A data grid is drawn on a canvas, and its cells are written into a table for screen readers too.
-GRID_CELLS = '[data-testid="stDataFrame"] td'
+GRID_CELLS = ':is([data-testid="stDataFrame"], [data-testid="stTable"]) td'
 
 # Where each hostile string sits in the seeded assessment (small test bank: a1, a2 in Alpha; b1, b2 in Beta).
 FIELDS = {
