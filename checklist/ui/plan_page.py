@@ -74,6 +74,7 @@ def show() -> None:
     if opened is None:
         return
     bank, assessment, result = opened
+    widgets.save_while_typing()
     if st.session_state.get(PROBLEM):
         st.error(st.session_state[PROBLEM])
     _download(bank, assessment, result)

@@ -67,6 +67,7 @@ def show() -> None:
     if opened is None:
         return
     bank, assessment = opened
+    widgets.save_while_typing()
     widgets.save_problem()
     st.write("Tell us about the service. The answers about how it works decide which questions apply to it.")
     _needed_for_report(session.working() or assessment)

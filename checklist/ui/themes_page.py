@@ -54,6 +54,7 @@ def show() -> None:
     result = memo.score(bank, assessment)
     number = [t.id for t in bank.themes].index(theme_id) + 1
     _open_at_top(theme_id)
+    widgets.save_while_typing()
     st.title(theme.title)
     st.write(f"Theme {number} of {len(bank.themes)}")
     _progress(bank, result, theme)

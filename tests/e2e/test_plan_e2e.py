@@ -174,3 +174,16 @@ def test_the_whole_plan_is_one_table_whose_owner_cells_save_when_changed(page: P
     )
     screenshot(page, "plan-table-laptop")
     assert_no_app_error(page)
+
+
+def test_an_owner_typed_without_leaving_the_box_is_saved_before_a_reload(page: Page, app_server: AppServer) -> None:
+    assessment = seeded(app_server, PlannedAction(id="act1", question_id="b1", text="Fix b1."))
+    open_app(page, app_server, "plan", a=assessment.id)
+    owner = open_gap(page, "Question b1?").get_by_label("Owner")
+
+    owner.press_sequentially("Priya Shah")  # no Enter, no Tab
+
+    until(page, owner_is(app_server, assessment.id, "Priya Shah"), "the owner to be saved while typing")
+    page.reload()
+    wait_until_idle(page)
+    expect(open_gap(page, "Question b1?").get_by_label("Owner")).to_have_value("Priya Shah")
