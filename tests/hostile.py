@@ -7,6 +7,7 @@ must show every one literally, keep it byte for byte, and never run it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from checklist.domain.assessment import (
@@ -57,7 +58,8 @@ def hostile_assessment(bank: QuestionBank, text: str, short_text: str | None = N
     """
     short = short_text if short_text is not None else text[:500]
     ids = [q.id for _, q in bank.questions()]
-    base = make_assessment(bank, dict.fromkeys(ids, "not_met"), **overrides)
+    # Dated, so that the PDF action plan can be made of it (it needs a name, an organisation and a date).
+    base = make_assessment(bank, dict.fromkeys(ids, "not_met"), **{"assessed_on": date(2026, 3, 1), **overrides})
     answers = {qid: Answer(answer=AnswerValue.NOT_MET, note=text) for qid in ids[1:]}
     answers[ids[0]] = Answer(answer=AnswerValue.NA, note=text, na_reason=text)
     return base.model_copy(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from checklist.commands.common import bank_option, say
+from checklist.commands.common import bank_option, fail, say
 from checklist.commands.files import check_outputs, force_option, read_assessment, read_bank, write_output
 from checklist.domain.wording import counted
 
@@ -46,6 +46,7 @@ def plan_command(file: Path, output: Path, bank_path: Path | None, creation_date
     """Make the PDF action plan for an assessment file (JSON, or a PDF made by this tool)."""
     # Imported here so that `checklist --help` stays fast: the PDF stack is heavy.
     from checklist import __version__
+    from checklist.domain.readiness import missing_for_report, missing_sentence
     from checklist.domain.scoring import score_assessment
     from checklist.render.pdf import build_action_plan_pdf
 
@@ -53,6 +54,9 @@ def plan_command(file: Path, output: Path, bank_path: Path | None, creation_date
     check_outputs([output], inputs=[file], force=force)
     bank = read_bank(bank_path)
     assessment = read_assessment(file, bank)
+    missing = missing_for_report(assessment)
+    if missing:
+        fail(f"no PDF was made: {missing_sentence(missing)}.")
     result = score_assessment(bank, assessment)
     pdf = build_action_plan_pdf(bank, assessment, result, tool_version=__version__, creation_date=created)
     write_output(output, pdf)

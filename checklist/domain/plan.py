@@ -64,10 +64,18 @@ def add_action(
         raise PlanError(f"there is no question '{question_id}' in the question bank")
     if len(assessment.actions) >= MAX_ACTIONS:
         raise PlanError(f"a plan may have at most {MAX_ACTIONS:,} actions; remove or merge some before adding more")
+    if is_planned([a for a in assessment.actions if a.question_id == question_id], text):
+        raise PlanError("this action is already planned for this question")
     action = _valid_action(
         {"question_id": question_id, "text": _required_text(text), "owner": owner.strip(), "due": due, "status": status}
     )
     return assessment.model_copy(update={"actions": [*assessment.actions, action]})
+
+
+def is_planned(actions: Iterable[PlannedAction], text: str) -> bool:
+    """Whether one of `actions` already says `text` (ignoring case and surrounding spaces)."""
+    wanted = " ".join(text.split()).casefold()
+    return any(" ".join(a.text.split()).casefold() == wanted for a in actions)
 
 
 def update_action(

@@ -19,6 +19,7 @@ from checklist.domain.assessment import Answer, AnswerValue, Assessment, Planned
 from checklist.domain.bank import QuestionBank, Theme, evidence_words
 from checklist.domain.loading import ATTACHMENT_NAME, attachment_fingerprint, dump_assessment
 from checklist.domain.plan import ordered_plan
+from checklist.domain.readiness import require_ready_for_report
 from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
 from checklist.render.charts import DRAFT_MARK, chart_png, theme_scores_chart
 from checklist.render.fonts import font_set, printable
@@ -41,7 +42,11 @@ def build_action_plan_pdf(
     tool_version: str,
     creation_date: datetime | None = None,
 ) -> bytes:
-    """The action plan PDF; a fixed `creation_date` makes the bytes deterministic."""
+    """The action plan PDF; a fixed `creation_date` makes the bytes deterministic.
+
+    Raises NotReadyForReport while the profile lacks the service name, organisation or date.
+    """
+    require_ready_for_report(assessment)
     created = creation_date or datetime.now(UTC)
     # Parsing a font costs ~30 ms; most plans need no glyph beyond Noto Sans.
     everything = assessment.model_dump_json() + bank.model_dump_json()
@@ -50,7 +55,7 @@ def build_action_plan_pdf(
     fingerprint = hashlib.sha256(attached).hexdigest()
     # The loader checks the Subject's hash against the attachment, so a swapped attachment is refused.
     pdf.footnote = f"Attached answers: SHA-256 {fingerprint[:12]}"
-    service = assessment.service.name or "Unnamed service"
+    service = assessment.service.name
     metadata(
         pdf,
         title=f"Action plan: {service}",
@@ -86,7 +91,7 @@ def _cover(
     pdf.para("How well does our service serve women?", size=12, muted=True)
     pdf.heading("Self-assessment and action plan")
     service = assessment.service
-    pdf.para(service.name or "Unnamed service", size=20, bold=True, gap=6)
+    pdf.para(service.name, size=20, bold=True, gap=6)
     if assessment.practice:
         pdf.para("Practice assessment: not for submission.", bold=True, gap=4)
     if result.draft_label:

@@ -42,7 +42,12 @@ class Assessments(Protocol):
     def create(self, assessment: Assessment, ui_state: dict[str, str] | None = None) -> StoredAssessment: ...
 
     def save(
-        self, assessment: Assessment, *, expected_revision: int, ui_state: dict[str, str] | None = None
+        self,
+        assessment: Assessment,
+        *,
+        expected_revision: int,
+        ui_state: dict[str, str] | None = None,
+        base: Assessment | None = None,
     ) -> StoredAssessment: ...
 
     def list_summaries(self) -> list[AssessmentSummary]: ...
@@ -64,9 +69,14 @@ class LocalAccess:
         return self._store.create(assessment, ui_state)
 
     def save(
-        self, assessment: Assessment, *, expected_revision: int, ui_state: dict[str, str] | None = None
+        self,
+        assessment: Assessment,
+        *,
+        expected_revision: int,
+        ui_state: dict[str, str] | None = None,
+        base: Assessment | None = None,
     ) -> StoredAssessment:
-        return self._store.save(assessment, expected_revision=expected_revision, ui_state=ui_state)
+        return self._store.save(assessment, expected_revision=expected_revision, ui_state=ui_state, base=base)
 
     def list_summaries(self) -> list[AssessmentSummary]:
         return self._store.list_summaries()
@@ -115,11 +125,16 @@ class PersonAccess:
         return self._store.create(assessment, ui_state)
 
     def save(
-        self, assessment: Assessment, *, expected_revision: int, ui_state: dict[str, str] | None = None
+        self,
+        assessment: Assessment,
+        *,
+        expected_revision: int,
+        ui_state: dict[str, str] | None = None,
+        base: Assessment | None = None,
     ) -> StoredAssessment:
         if not self._allowed(Action.EDIT_ASSESSMENT, assessment.id):
             raise Refused(NOT_YOURS)
-        return self._store.save(assessment, expected_revision=expected_revision, ui_state=ui_state)
+        return self._store.save(assessment, expected_revision=expected_revision, ui_state=ui_state, base=base)
 
     def list_summaries(self) -> list[AssessmentSummary]:
         owners = self._directory.owners()

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text, insert, select, update
 
 from checklist.domain.assessment import Assessment, without_nul
+from checklist.domain.merge import merge
 from checklist.storage.database import (
     NOT_READABLE,
     UNAVAILABLE,
@@ -46,9 +47,11 @@ REFUSED = (
     "your answers are still on this page. Remove unusual characters you pasted, then try again"
 )
 STALE = (
-    "This assessment was changed in another tab or by a colleague. Reload the page to see the latest answers; "
-    "your last change is shown below and was not saved."
+    "A colleague (or another tab) changed this same answer or field since you opened it, so your change "
+    "was not saved. Your change is shown below: keep it, or show theirs."
 )
+# Each attempt follows a save that landed in between: a room of people answering at once needs a few.
+MERGE_ATTEMPTS = 50
 
 metadata = MetaData()
 assessments = Table(
@@ -129,19 +132,43 @@ class AssessmentStore(TableStore):
         return StoredAssessment(assessment, row.revision, json.loads(row.ui_state or "{}"), _aware(row.updated_at))
 
     def save(
-        self, assessment: Assessment, *, expected_revision: int, ui_state: dict[str, str] | None = None
+        self,
+        assessment: Assessment,
+        *,
+        expected_revision: int,
+        ui_state: dict[str, str] | None = None,
+        base: Assessment | None = None,
     ) -> StoredAssessment:
-        now = datetime.now(UTC)
+        """Save a change made to revision `expected_revision` (whose assessment was `base`).
+
+        If someone saved a newer revision first, the change is merged into it part by part (one
+        answer, one action, one profile field): two people answering different questions both
+        succeed. Only when both changed the same part, or when `base` is not given, does it raise
+        StaleRevision. The stored assessment returned may therefore hold their changes too.
+        """
+        revision, merged = expected_revision, assessment
+        for _ in range(MERGE_ATTEMPTS):
+            if self._save_at(merged, revision, ui_state):
+                return StoredAssessment(merged, revision + 1, dict(ui_state or {}), datetime.now(UTC))
+            latest = self.get(assessment.id) if base is not None else None
+            if base is None or latest is None:
+                break
+            found = merge(base, assessment, latest.assessment)
+            if found is None:
+                raise StaleRevision(STALE)
+            revision, merged = latest.revision, found
+        raise StaleRevision(STALE)
+
+    def _save_at(self, assessment: Assessment, revision: int, ui_state: dict[str, str] | None) -> bool:
+        """Write `assessment` as revision + 1 if the row is still at `revision`."""
         statement = (
             update(assessments)
-            .where(assessments.c.id == assessment.id, assessments.c.revision == expected_revision)
-            .values(revision=expected_revision + 1, **_row_values(assessment, ui_state, now))
+            .where(assessments.c.id == assessment.id, assessments.c.revision == revision)
+            .values(revision=revision + 1, **_row_values(assessment, ui_state, datetime.now(UTC)))
         )
         with self._writing(refused=REFUSED) as conn:
-            changed = conn.execute(statement).rowcount
-        if changed != 1:
-            raise StaleRevision(STALE)
-        return StoredAssessment(assessment, expected_revision + 1, dict(ui_state or {}), now)
+            changed: int = conn.execute(statement).rowcount
+        return changed == 1
 
     def list_summaries(self) -> list[AssessmentSummary]:
         """Every saved assessment, most recently changed first."""

@@ -6,20 +6,36 @@ Every change is saved at once through session.save, like the answers.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from checklist import __version__
-from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
+from checklist.domain.assessment import MAX_TEXT, ActionStatus, Assessment, PlannedAction
 from checklist.domain.bank import Question, QuestionBank
-from checklist.domain.plan import PlanError, add_action, plan_from_quick_wins, remove_action, update_action
+from checklist.domain.plan import (
+    ActionOutcome,
+    PlanError,
+    action_outcome,
+    add_action,
+    is_planned,
+    ordered_plan,
+    plan_from_quick_wins,
+    remove_action,
+    update_action,
+)
+from checklist.domain.readiness import listed, missing_for_report
 from checklist.domain.scoring import Gap, ScoreResult, score_assessment
-from checklist.ui import session, widgets
+from checklist.domain.wording import counted
+from checklist.ui import navigation, session, state, widgets
 
 # This page's session-state and widget keys, kept in state.py with every other page's.
 from checklist.ui.state import PLAN_DOWNLOAD as DOWNLOAD
 from checklist.ui.state import PLAN_PROBLEM as PROBLEM
 from checklist.ui.state import PLAN_QUICK_WINS as QUICK_WINS
+from checklist.ui.state import PLAN_TABLE
 from checklist.ui.state import plan_due_key as due_key
 from checklist.ui.state import plan_gap_key as gap_key
 from checklist.ui.state import plan_own_action_key as own_action_key
@@ -28,7 +44,12 @@ from checklist.ui.state import plan_status_key as status_key
 from checklist.ui.state import plan_text_key as text_key
 from checklist.ui.text import literal
 
+# Room for three lines of wrapped text per row; the widths keep all seven columns on a laptop.
+ROW_HEIGHT = 72
+GAP_WIDTH = 45
+TEXT_WIDTH = 220
 STATUSES = list(ActionStatus)
+_FIELD_WORDS = {"text": "text", "owner": "owner", "due": "due date", "status": "status"}
 
 
 def show() -> None:
@@ -36,6 +57,7 @@ def show() -> None:
     if opened is None:
         return
     bank, assessment, result = opened
+    widgets.save_while_typing()
     if st.session_state.get(PROBLEM):
         st.error(st.session_state[PROBLEM])
     _download(bank, assessment, result)
@@ -53,12 +75,77 @@ def show() -> None:
         args=(bank,),
         disabled=not result.quick_wins,
     )
+    _plan_table(bank, assessment, result)
+    st.subheader("Gaps, most important first")
     for rank, gap in enumerate(result.gaps, 1):
         _gap(bank, assessment, rank, gap)
     _actions_for_non_gaps(bank, assessment, result)
 
 
+def table_key() -> str:
+    """The plan table, new for each saved revision: its edits are then always about the rows shown."""
+    return f"{PLAN_TABLE}-{st.session_state[state.REVISION]}"
+
+
+def _plan_table(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    actions = ordered_plan(bank, assessment, result)
+    st.subheader(f"The whole plan ({counted(len(actions), 'action')})")
+    if not actions:
+        st.write("No actions yet: add them under the gaps below, or start from the quick wins.")
+        return
+    rank = {gap.question_id: n for n, gap in enumerate(result.gaps, 1)}
+    today = date.today()
+    rows = [
+        {
+            "Gap": rank.get(a.question_id),
+            "Action": a.text,
+            "Question": q.text if (q := bank.question(a.question_id)) else a.question_id,
+            "Owner": a.owner,
+            "Due": a.due,
+            "Status": a.status.label,
+            "Overdue": "Overdue" if action_outcome(a, today) is ActionOutcome.OVERDUE else "",
+        }
+        for a in actions
+    ]
+    st.write("Change an action, its owner, due date or status here or under its gap: it is saved at once.")
+    st.data_editor(
+        pd.DataFrame(rows),
+        key=table_key(),
+        hide_index=True,
+        width="stretch",
+        row_height=ROW_HEIGHT,
+        placeholder="–",
+        column_order=["Gap", "Action", "Question", "Owner", "Due", "Overdue", "Status"],
+        disabled=["Gap", "Question", "Overdue"],
+        column_config={
+            "Gap": st.column_config.NumberColumn("Gap", help="The gap's rank below", width=GAP_WIDTH),
+            "Action": st.column_config.TextColumn("Action", width=TEXT_WIDTH, required=True, max_chars=MAX_TEXT),
+            "Question": st.column_config.TextColumn("Question", width=TEXT_WIDTH),
+            "Owner": st.column_config.TextColumn("Owner", width=130, max_chars=500),
+            "Due": st.column_config.DateColumn("Due", format="DD/MM/YYYY", width=100),
+            "Status": st.column_config.SelectboxColumn(
+                "Status", options=[s.label for s in STATUSES], required=True, width=110
+            ),
+            "Overdue": st.column_config.TextColumn("Overdue", width=80),
+        },
+        on_change=_table_changed,
+        args=(bank, [a.id for a in actions]),
+    )
+
+
 def _download(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
+    missing = missing_for_report(assessment)
+    if missing:
+        # Answering and planning go on meanwhile: only the report that names the service waits.
+        st.warning(f"Before the PDF action plan can be made, the service profile needs {listed(missing)}.")
+        st.page_link(
+            navigation.PROFILE.path,
+            label="Fill them in on the Service profile",
+            icon=":material/edit:",
+            query_params={"a": assessment.id},
+        )
+        return
+
     def pdf() -> bytes:
         from checklist.render.pdf import build_action_plan_pdf
 
@@ -83,7 +170,7 @@ def _gap(bank: QuestionBank, assessment: Assessment, rank: int, gap: Gap) -> Non
         return
     planned = [a for a in assessment.actions if a.question_id == gap.question_id]
     title = f"{rank}. {question.text}"
-    label = literal(title) + (f" ({len(planned)} planned)" if planned else "")
+    label = literal(title) + (f" ({counted(len(planned), 'action')})" if planned else "")
     # Drawn only while open: a finished assessment has dozens of gaps, each with a dozen widgets,
     # and building them all on every click made the page slow.
     with st.expander(label, key=gap_key(gap.question_id), on_change="rerun") as box:
@@ -98,11 +185,13 @@ def _gap_details(bank: QuestionBank, gap: Gap, question: Question, planned: list
     for index, suggestion in enumerate(question.actions):
         cols = st.columns([5, 1])
         cols[0].text(f"{suggestion.text} (cost: {suggestion.cost.value})")
+        already = is_planned(planned, suggestion.text)
         cols[1].button(
-            "Add",
+            "Already planned" if already else "Add",
             key=f"plan-add-{gap.question_id}-{index}",
             on_click=_add,
             args=(bank, gap.question_id, suggestion.text),
+            disabled=already,
         )
     st.text_input("Or write your own action", key=own_action_key(gap.question_id))
     st.button("Add my action", key=f"plan-add-own-{gap.question_id}", on_click=_add_own, args=(bank, gap.question_id))
@@ -123,20 +212,32 @@ def _actions_for_non_gaps(bank: QuestionBank, assessment: Assessment, result: Sc
 
 
 def _action_form(action: PlannedAction) -> None:
-    with st.form(key=f"plan-form-{action.id}", border=True):
-        st.text_area("Action", value=action.text, key=text_key(action.id))
+    """One action's fields, each saved the moment it changes (as the answers are)."""
+    state.seed(text_key(action.id), action.text)
+    state.seed(owner_key(action.id), action.owner)
+    state.seed(due_key(action.id), action.due)
+    state.seed(status_key(action.id), action.status)
+    with st.container(border=True, key=f"plan-action-{action.id}"):
+        st.text_area("Action", key=text_key(action.id), on_change=_field_changed, args=(action.id, "text"))
         cols = st.columns(3)
-        cols[0].text_input("Owner", value=action.owner, key=owner_key(action.id))
-        cols[1].date_input("Due", value=action.due, key=due_key(action.id), format="DD/MM/YYYY")
+        cols[0].text_input("Owner", key=owner_key(action.id), on_change=_field_changed, args=(action.id, "owner"))
+        cols[1].date_input(
+            "Due",
+            value=None,
+            key=due_key(action.id),
+            format="DD/MM/YYYY",
+            on_change=_field_changed,
+            args=(action.id, "due"),
+        )
         cols[2].selectbox(
             "Status",
             STATUSES,
-            index=STATUSES.index(action.status),
             format_func=lambda s: s.label,
             key=status_key(action.id),
+            on_change=_field_changed,
+            args=(action.id, "status"),
         )
-        st.form_submit_button("Save this action", on_click=_update, args=(action.id,))
-    st.button("Remove this action", key=f"plan-remove-{action.id}", on_click=_remove, args=(action.id,))
+        st.button("Remove this action", key=f"plan-remove-{action.id}", on_click=_remove, args=(action.id,))
 
 
 # Callbacks: they run before the page is drawn again, so they may change state freely.
@@ -168,6 +269,12 @@ def _quick_wins(bank: QuestionBank) -> None:
 
 def _add(bank: QuestionBank, question_id: str, text: str) -> None:
     _apply(f"a new action: {text}", lambda a: add_action(a, bank, question_id, text))
+    _keep_open(question_id)
+
+
+def _keep_open(question_id: str) -> None:
+    # The panel's title counts its actions, so Streamlit would draw it as a new, closed panel.
+    st.session_state[gap_key(question_id)] = True
 
 
 def _add_own(bank: QuestionBank, question_id: str) -> None:
@@ -175,21 +282,47 @@ def _add_own(bank: QuestionBank, question_id: str) -> None:
     _apply(f"a new action: {text}", lambda a: add_action(a, bank, question_id, text))
     if st.session_state.get(PROBLEM) is None:
         st.session_state[own_action_key(question_id)] = ""
+    _keep_open(question_id)
 
 
-def _update(action_id: str) -> None:
-    status = st.session_state.get(status_key(action_id))
-    _apply(
-        "the changes to an action",
-        lambda a: update_action(
-            a,
-            action_id,
-            text=st.session_state.get(text_key(action_id)) or "",
-            owner=st.session_state.get(owner_key(action_id)) or "",
-            due=st.session_state.get(due_key(action_id)),
-            status=ActionStatus(status) if status else None,
-        ),
-    )
+def _field_changed(action_id: str, field: str) -> None:
+    """Save the one field of an action that just changed."""
+    keys = {"text": text_key, "owner": owner_key, "due": due_key, "status": status_key}
+    value = st.session_state.get(keys[field](action_id))
+    changes: dict[str, Any]
+    if field == "status":
+        changes = {"status": ActionStatus(value) if value else None}
+    elif field == "due":
+        changes = {"due": value}
+    else:
+        changes = {field: value or ""}
+    _apply(f"the {_FIELD_WORDS[field]} of an action", lambda a: update_action(a, action_id, **changes))
+
+
+def _table_changed(bank: QuestionBank, action_ids: list[str]) -> None:
+    """Save the cells changed in the plan table."""
+    edits: dict[int, dict[str, Any]] = st.session_state[table_key()].get("edited_rows", {})
+    by_label = {s.label: s for s in STATUSES}
+
+    def make(assessment: Assessment) -> Assessment:
+        for row, cells in edits.items():
+            changes: dict[str, Any] = {}
+            if "Action" in cells:
+                changes["text"] = cells["Action"] or ""
+            if "Owner" in cells:
+                changes["owner"] = cells["Owner"] or ""
+            if "Due" in cells:
+                changes["due"] = date.fromisoformat(str(cells["Due"])[:10]) if cells["Due"] else None
+            if cells.get("Status") in by_label:
+                changes["status"] = by_label[cells["Status"]]
+            assessment = update_action(assessment, action_ids[int(row)], **changes)
+        return assessment
+
+    _apply("the changes in the plan table", make)
+    # The panels' fields show the saved values again, not what was typed there before.
+    for action_id in action_ids:
+        for key in (text_key, owner_key, due_key, status_key):
+            st.session_state.pop(key(action_id), None)
 
 
 def _remove(action_id: str) -> None:

@@ -9,6 +9,7 @@ import streamlit as st
 
 from checklist.domain.assessment import Assessment, Assessor, Service, has_visible_text
 from checklist.domain.bank import ProfileQuestion, QuestionBank
+from checklist.domain.readiness import listed, missing_for_report
 from checklist.ui import memo, navigation, session, state, widgets
 from checklist.ui.text import literal, spoken
 
@@ -67,8 +68,10 @@ def show() -> None:
     if opened is None:
         return
     bank, assessment = opened
+    widgets.save_while_typing()
     widgets.save_problem()
     st.write("Tell us about the service. The answers about how it works decide which questions apply to it.")
+    _needed_for_report(session.working() or assessment)
     for key, value in _field_values(assessment).items():
         state.seed(key, value)
         st.text_input(
@@ -102,6 +105,16 @@ def show() -> None:
         icon=":material/arrow_forward:",
         query_params={"a": assessment.id},
     )
+
+
+def _needed_for_report(assessment: Assessment) -> None:
+    missing = missing_for_report(assessment)
+    if missing:
+        st.info(
+            "The service name, the organisation and the date of the assessment are needed before the PDF "
+            f"action plan can be made. Still missing: {listed(missing)}. You can answer the questions meanwhile.",
+            icon=":material/info:",
+        )
 
 
 def _profile_questions(bank: QuestionBank, assessment: Assessment) -> None:

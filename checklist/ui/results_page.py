@@ -14,9 +14,9 @@ from checklist.domain.assessment import Assessment
 from checklist.domain.bank import EVIDENCE_MEANINGS, EvidenceKind, QuestionBank, evidence_words
 from checklist.domain.bank_changes import changes_in
 from checklist.domain.plan import ActionOutcome, ReassessmentDelta, compare_with_previous, start_reassessment
-from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, ScoreResult
+from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, Gap, ScoreResult
 from checklist.domain.wording import agrees, counted, long_date, score_text
-from checklist.render.charts import delta_chart, gap_kind, gaps_chart, theme_scores_chart
+from checklist.render.charts import delta_chart, gap_kind, theme_scores_chart
 from checklist.ui import memo, session, widgets
 
 # This page's session-state and widget keys, kept in state.py with every other page's.
@@ -33,6 +33,7 @@ def show() -> None:
     if opened is None:
         return
     bank, assessment, result = opened
+    widgets.wrap_tables()
     _headline(result)
     _themes(result)
     _gaps(bank, result)
@@ -100,21 +101,46 @@ def _gaps(bank: QuestionBank, result: ScoreResult) -> None:
             continue
         rows.append(
             {
-                "Rank": rank,
-                "Question": question.text if question else gap.question_id,
-                "Theme": theme.title if theme else gap.theme_id,
+                "Rank": str(rank),
+                "Question": literal(question.text if question else gap.question_id),
+                "Theme": literal(theme.title if theme else gap.theme_id),
                 "Answer": gap.answer.label,
-                "Kind": gap_kind(gap),
-                "To check": "Yes" if gap.to_check else "",
-                "Weight": gap.weight,
-                "Cost": gap.cost.value,
+                "Marks": _marks(gap),
                 "Evidence": evidence_words(kinds),
             }
         )
     if wanted:
         st.write(f"{counted(len(rows), 'gap')} of {len(result.gaps)} shown.")
-    st.dataframe(pd.DataFrame(rows, columns=GAP_COLUMNS), hide_index=True, width="stretch")
-    memo.show_chart("gaps", result, lambda: gaps_chart(result))
+    # A static table, not a grid: every question in full, wrapped, and every row, on a phone too.
+    st.table(pd.DataFrame(rows), hide_index=True, alt="The gaps in priority order, with their marks.")
+    _gap_grid(result)
+
+
+def _marks(gap: Gap) -> str:
+    """'Quick win, to check; importance 3 of 3, cost low': few columns, so a phone shows them all."""
+    marks = [gap_kind(gap)] if gap.safety or gap.quick_win else []
+    marks += ["to check"] if gap.to_check else []
+    return "; ".join([*([", ".join(marks)] if marks else []), f"importance {gap.weight} of 3, cost {gap.cost.value}"])
+
+
+COST_ORDER = ("none", "low", "medium", "high")
+
+
+def _gap_grid(result: ScoreResult) -> None:
+    """How many gaps at each importance and cost: the cheap, important ones sit top left."""
+    st.markdown("**Gaps by importance and cost**")
+    st.caption("Top left: important and cheap to close. In brackets: how many of them are safety gaps.")
+
+    def cell(weight: int, cost: str) -> str:
+        here = [g for g in result.gaps if g.weight == weight and g.cost.value == cost]
+        safety = sum(1 for g in here if g.safety)
+        return (str(len(here)) + (f" ({safety} safety)" if safety else "")) if here else "–"
+
+    grid = pd.DataFrame(
+        {"Importance": [f"{w} of 3" for w in (3, 2, 1)]}
+        | {f"Cost: {c}": [cell(w, c) for w in (3, 2, 1)] for c in COST_ORDER}
+    )
+    st.table(grid, hide_index=True, alt="Number of gaps at each importance (rows) and cost to close (columns).")
 
 
 def _how_scored(bank: QuestionBank, result: ScoreResult) -> None:
@@ -142,7 +168,8 @@ def _how_scored(bank: QuestionBank, result: ScoreResult) -> None:
         ):
             st.markdown(f"**{literal(title)}: {len(rows)}**")
             if rows:
-                st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+                # Wrapped in full; st.table reads cells as Markdown, so every cell is made literal.
+                st.table(pd.DataFrame([{k: literal(v) for k, v in row.items()} for row in rows]), hide_index=True)
 
 
 def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:

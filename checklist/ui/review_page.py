@@ -19,6 +19,7 @@ def show() -> None:
         return
     bank, assessment = opened
     result = memo.score(bank, assessment)
+    widgets.wrap_tables()
     _unanswered(bank, assessment, result)
     _dont_know(bank, assessment, result)
     _not_applicable(bank, assessment, result)
@@ -92,12 +93,13 @@ def _scores(result: ScoreResult) -> None:
     )
     table = pd.DataFrame(
         {
-            "Theme": [t.title for t in result.themes],
+            "Theme": [literal(t.title) for t in result.themes],
             "Score (out of 100)": ["no answers yet" if t.score is None else f"{t.score:.0f}" for t in result.themes],
             "Answered": [f"{t.answered} of {t.applicable}" for t in result.themes],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    # Every theme in view, with no inner scroll hiding the last rows.
+    st.table(table, hide_index=True)
 
 
 def _next() -> None:

@@ -12,6 +12,7 @@ from typing import Literal
 import streamlit as st
 
 from checklist.domain.assessment import Assessment
+from checklist.domain.merge import apply_changes
 from checklist.storage import StaleRevision, StoredAssessment, StoreError, StoreUnavailable
 from checklist.ui import resources, state
 
@@ -24,6 +25,9 @@ class SaveProblem:
     message: str
     unsaved: str  # the change that was not saved, in words
     question_id: str | None = None
+    # For a clash: the change as made, and the copy it was made from, so it can be kept with one click.
+    mine: Assessment | None = None
+    base: Assessment | None = None
 
 
 def saved() -> Assessment | None:
@@ -112,24 +116,51 @@ def close() -> None:
 
 
 def save(updated: Assessment, *, unsaved: str, question_id: str | None = None) -> None:
-    """Save a change now. On failure the change stays on the page with a message saying what to do."""
+    """Save a change now. On failure the change stays on the page with a message saying what to do.
+
+    A colleague's change to another question is merged in by the store; the page then shows it too.
+    """
+    base = saved()
     try:
         stored = resources.assessments().save(
             updated,
             expected_revision=st.session_state[state.REVISION],
             ui_state={"theme": st.session_state[state.THEME] or ""},
+            base=base,
         )
     except StaleRevision as exc:
-        st.session_state[state.SAVE_PROBLEM] = SaveProblem("stale", exc.message, unsaved, question_id)
+        st.session_state[state.SAVE_PROBLEM] = SaveProblem("stale", exc.message, unsaved, question_id, updated, base)
         return
     except StoreUnavailable as exc:
         st.session_state[state.PENDING] = updated
         st.session_state[state.SAVE_PROBLEM] = SaveProblem("unavailable", exc.message, unsaved, question_id)
         return
+    if stored.assessment != updated:
+        # Someone else's answers came in with this save: draw every field again from what is saved.
+        state.forget_widgets()
     st.session_state[state.ASSESSMENT] = stored.assessment
     st.session_state[state.REVISION] = stored.revision
     st.session_state[state.PENDING] = None
     st.session_state[state.SAVE_PROBLEM] = None
+
+
+def keep_mine() -> None:
+    """The "Keep my change" button after a clash: put this change over the latest saved copy."""
+    found = problem()
+    if found is None or found.mine is None or found.base is None:
+        return
+    try:
+        latest = resources.store().get(found.mine.id)
+    except StoreError as exc:
+        st.session_state[state.SAVE_PROBLEM] = SaveProblem("unavailable", exc.message, found.unsaved)
+        return
+    if latest is None:
+        return
+    st.session_state[state.ASSESSMENT] = latest.assessment
+    st.session_state[state.REVISION] = latest.revision
+    save(apply_changes(found.base, found.mine, latest.assessment), unsaved=found.unsaved, question_id=found.question_id)
+    if problem() is None:
+        state.forget_widgets()
 
 
 def retry() -> None:

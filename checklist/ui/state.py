@@ -28,13 +28,27 @@ RESUME_TEXT = "resume-text"
 SERVICE_FIELDS = ("service-name", "service-organisation", "service-area", "assessor-name", "assessor-role")
 ASSESSED_ON = "assessed-on"
 
-WIDGET_PREFIXES = ("answer-", "note-", "na-reason-", "profile-", "service-", "assessor-", ASSESSED_ON)
+WIDGET_PREFIXES = (
+    "answer-",
+    "note-",
+    "na-reason-",
+    "profile-",
+    "service-",
+    "assessor-",
+    ASSESSED_ON,
+    # The action plan's fields (checklist.ui.plan_page), not its open panels.
+    "plan-text-",
+    "plan-owner-",
+    "plan-due-",
+    "plan-status-",
+)
 
 
 # plan page (checklist/ui/plan_page.py)
 PLAN_QUICK_WINS = "plan-quick-wins"
 PLAN_DOWNLOAD = "plan-download"
 PLAN_PROBLEM = "plan-problem"
+PLAN_TABLE = "plan-table"  # the whole plan in one editable table
 
 
 def plan_text_key(action_id: str) -> str:

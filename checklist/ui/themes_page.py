@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from checklist.domain import bank as bank_rules
@@ -14,6 +16,7 @@ from checklist.ui.forms import answer_from_inputs, first_valid_theme, neighbours
 from checklist.ui.text import literal, spoken
 
 OPTIONS = [value.value for value in AnswerValue]
+SHOWN_THEME = "themes-shown-theme"  # the theme drawn last in this session
 
 
 def _go_to_theme(theme_id: str) -> None:
@@ -50,6 +53,8 @@ def show() -> None:
     theme = next(t for t in bank.themes if t.id == theme_id)
     result = memo.score(bank, assessment)
     number = [t.id for t in bank.themes].index(theme_id) + 1
+    _open_at_top(theme_id)
+    widgets.save_while_typing()
     st.title(literal(theme.title))
     st.write(f"Theme {number} of {len(bank.themes)}")
     _progress(bank, result, theme)
@@ -61,6 +66,24 @@ def show() -> None:
         _question(bank, assessment, question, number, len(applicable))
     _left_out(theme, applicable)
     _previous_next(bank, theme_id)
+
+
+# Streamlit keeps the scroll position across reruns, so "Next theme" (at the bottom) would open the
+# next theme at its bottom too. This scrolls the page's scrolling box to the top instead.
+_TO_TOP = """<script>
+for (const box of document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')) {{
+  box.scrollTo({{top: 0, behavior: "instant"}});
+}}
+window.scrollTo(0, 0);
+</script><span hidden data-theme="{theme}"></span>"""
+
+
+def _open_at_top(theme_id: str) -> None:
+    """Show a theme from its title whenever it is not the theme this page showed last."""
+    if st.session_state.get(SHOWN_THEME) == theme_id:
+        return
+    st.session_state[SHOWN_THEME] = theme_id
+    st.html(_TO_TOP.format(theme=html.escape(theme_id)), unsafe_allow_javascript=True)
 
 
 def _progress(bank: QuestionBank, result: ScoreResult, theme: Theme) -> None:

@@ -56,4 +56,67 @@ def save_problem(question_id: str | None = None) -> None:
     if found.kind == "unavailable":
         st.button("Try saving again", on_click=session.retry, key=f"retry-{where}", type="primary")
     else:
-        st.button("Reload the latest answers", on_click=session.reload_latest, key=f"reload-{where}")
+        with st.container(horizontal=True):
+            st.button("Keep my change", on_click=session.keep_mine, key=f"keep-mine-{where}", type="primary")
+            st.button("Show theirs instead", on_click=session.reload_latest, key=f"reload-{where}")
+
+
+# A static table wraps its text at spaces; a long run without one (a pasted link, a code) would
+# otherwise widen the table past a phone's screen.
+_WRAP_TABLES = (
+    '<style>[data-testid="stTable"] td, [data-testid="stTable"] td * { overflow-wrap: anywhere !important; }</style>'
+)
+
+
+def wrap_tables() -> None:
+    """Let every static table on this page break long words, so no cell is cut or scrolls."""
+    st.html(_WRAP_TABLES)
+
+
+# Streamlit sends a text box's value only on Enter (Ctrl+Enter in a text area) or when the box is
+# left, so a note typed just before a refresh was lost. This presses that key for the person, in the
+# real Streamlit box (its label, keyboard use and look unchanged): half a second after typing stops,
+# and when the tab is hidden or closed. It runs once per browser tab.
+_SAVE_WHILE_TYPING = """<script>
+(() => {
+  if (window.__checklistSavesWhileTyping) return;
+  window.__checklistSavesWhileTyping = true;
+  const PAUSE_MS = %d;
+  const timers = new WeakMap();
+  const isBox = (e) => e instanceof HTMLElement && e.closest('[data-testid="stMain"]') &&
+    (e.matches('[data-testid="stTextArea"] textarea') || e.matches('[data-testid="stTextInput"] input'));
+  const send = (box) => {
+    clearTimeout(timers.get(box));
+    timers.delete(box);
+    const inArea = box.tagName === "TEXTAREA";
+    box.dispatchEvent(new KeyboardEvent("keydown", {
+      key: "Enter", code: "Enter", keyCode: 13, which: 13, ctrlKey: inArea, bubbles: true, cancelable: true,
+    }));
+  };
+  document.addEventListener("input", (event) => {
+    const box = event.target;
+    if (!isBox(box)) return;
+    clearTimeout(timers.get(box));
+    timers.set(box, setTimeout(() => send(box), PAUSE_MS));
+  }, true);
+  // Streamlit sends the value itself on Enter (Ctrl+Enter): then nothing waits.
+  const forget = (event) => {
+    if (!isBox(event.target) || (event.type === "keydown" && (!event.isTrusted || event.key !== "Enter"))) return;
+    clearTimeout(timers.get(event.target));
+    timers.delete(event.target);
+  };
+  document.addEventListener("keydown", forget, true);
+  const sendFocused = () => {
+    const box = document.activeElement;
+    if (isBox(box) && timers.has(box)) send(box);
+  };
+  document.addEventListener("visibilitychange", () => { if (document.hidden) sendFocused(); });
+  window.addEventListener("pagehide", sendFocused);
+})();
+</script>"""
+SAVE_PAUSE_MS = 500
+
+
+def save_while_typing() -> None:
+    """Send what is typed into this page's text boxes a moment after typing stops, and before leaving."""
+    st.html(_SAVE_WHILE_TYPING % SAVE_PAUSE_MS, unsafe_allow_javascript=True)

@@ -44,7 +44,7 @@ SIDEBAR = '[data-testid="stSidebar"]'
 TEXTS = '[data-testid="stText"]'
 FORM_FIELDS = "textarea, input[type=text]"
 # A data grid is drawn on a canvas, and its cells are written into a table for screen readers too.
-GRID_CELLS = '[data-testid="stDataFrame"] td'
+GRID_CELLS = ':is([data-testid="stDataFrame"], [data-testid="stTable"]) td'
 
 # Where each hostile string sits in the seeded assessment (small test bank: a1, a2 in Alpha; b1, b2 in Beta).
 FIELDS = {
@@ -281,7 +281,7 @@ def test_the_action_plan_gives_back_hostile_actions_and_owners_as_typed(
     # Each gap's actions are drawn once its box is open: two actions under the first gap, one under the second.
     for number, (gap, forms) in enumerate((("Question a2?", 2), ("Question b1?", 3)), 1):
         page.get_by_text(f"{number}. {gap}").first.click()
-        page.locator(f'{MAIN} [data-testid="stForm"]').nth(forms - 1).wait_for()
+        page.locator(f'{MAIN} [class*="st-key-plan-action-"]').nth(forms - 1).wait_for()
         wait_until_idle(page)
 
     planned = [in_a_form_field(FIELDS[field]) for field in PLANNED]

@@ -51,6 +51,15 @@ def finish_assessment(page: Page, server: AppServer) -> str:
     # Saved once the sidebar names the service; leaving the page before that would drop the name.
     expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(SERVICE)
     wait_until_idle(page)
+    page.get_by_label("Organisation").fill("Ymddiriedolaeth")
+    page.get_by_label("Organisation").press("Enter")
+    wait_until_idle(page)
+    page.get_by_role("spinbutton", name="day, Date of the assessment").click()
+    page.keyboard.type("01032026")
+    page.keyboard.press("Tab")
+    # The PDF waits for the name, organisation and date; the notice goes once all three are saved.
+    expect(page.get_by_text("Still missing:")).to_have_count(0)
+    wait_until_idle(page)
     open_app(page, server, "themes", a=assessment_id)
     answer(page, "a1", "Not met", 1)
     answer(page, "a2", "Partly met", 2)
@@ -68,7 +77,7 @@ def test_finish_plan_and_download_a_pdf_that_carries_the_assessment(
 
     open_app(page, plan_server, "plan", a=assessment_id)
     page.get_by_role("button", name="Start the plan from the quick wins (3)").click()
-    wait_for_text(page, "(1 planned)")
+    wait_for_text(page, "(1 action)")
     # The first PDF in a server process also starts vl-convert and loads the fonts.
     button = page.get_by_role("button", name="Download the PDF action plan")
     pdf = download(page, button, tmp_path / "plan.pdf", timeout=60_000)

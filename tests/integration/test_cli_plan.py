@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
 from click.testing import CliRunner, Result
 
 from checklist.cli import main
-from checklist.domain.assessment import PlannedAction
+from checklist.domain.assessment import PlannedAction, Service
 from checklist.domain.loading import dump_assessment, load_assessment
 from tests.builders import bank_document, make_assessment, make_bank
 
 BANK = make_bank()
 ASSESSMENT = make_assessment(
-    BANK, {"a1": "not_met", "a2": "partly"}, actions=[PlannedAction(question_id="a1", text="Fix it.")]
+    BANK,
+    {"a1": "not_met", "a2": "partly"},
+    service=Service(name="Riverside", organisation="Riverside Trust"),
+    assessed_on=date(2026, 2, 1),
+    actions=[PlannedAction(question_id="a1", text="Fix it.")],
 )
 
 
@@ -85,3 +89,20 @@ def test_an_output_into_a_missing_folder_fails_with_a_message(tmp_path: Path):
     result = run("plan", answers, "-o", target, "--bank", bank)
     assert result.exit_code == 1
     assert result.stderr == f"Error: {target}: the folder {target.parent} does not exist\n"
+
+
+def test_plan_refuses_plainly_when_the_profile_does_not_name_the_service(tmp_path: Path):
+    """No PDF says "Unnamed service": the command names what is missing and writes nothing."""
+    bank, _ = files(tmp_path)
+    unnamed = tmp_path / "unnamed.json"
+    draft = ASSESSMENT.model_copy(update={"service": Service(), "assessed_on": None})
+    unnamed.write_bytes(dump_assessment(draft, tool_version="test", now=datetime(2026, 1, 1, tzinfo=UTC)))
+
+    result = run("plan", unnamed, "-o", tmp_path / "plan.pdf", "--bank", bank)
+
+    assert (result.exit_code, result.output.strip(), (tmp_path / "plan.pdf").exists()) == (
+        1,
+        "Error: no PDF was made: the PDF needs the service name, the organisation and the date of the assessment "
+        "in the service profile first.",
+        False,
+    )

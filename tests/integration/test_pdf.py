@@ -192,7 +192,7 @@ def test_the_same_input_and_creation_date_give_the_same_bytes(pdf: bytes):
 
 
 def test_a_character_no_font_has_is_shown_as_a_replacement_and_logged(tmp_path: Path, caplog):
-    assessment = an_assessment(service=Service(name="Done ✅ here"))
+    assessment = an_assessment(service=Service(name="Done ✅ here", organisation="Org"))
     with caplog.at_level(logging.WARNING, logger="checklist.render.fonts"):
         text = pdftotext(build(assessment), tmp_path)
     assert (f"Done {REPLACEMENT} here" in text, "U+2705" in caplog.text) == (True, True)
@@ -219,12 +219,12 @@ def test_the_plan_table_repeats_its_headings_on_every_page(tmp_path: Path):
 
 
 def test_a_character_only_the_fallback_font_has_is_drawn_not_replaced(tmp_path: Path):
-    assessment = an_assessment(service=Service(name="Checked ✓ → next"))
+    assessment = an_assessment(service=Service(name="Checked ✓ → next", organisation="Org"))
     assert "Checked ✓ → next" in pdftotext(build(assessment), tmp_path)
 
 
 def test_a_single_gap_is_headed_in_the_singular(tmp_path: Path):
-    one_gap = make_assessment(BANK, {"s1": "not_met", "s2": "met", "a1": "met"}, id="one-gap")
+    one_gap = an_assessment(answers=make_assessment(BANK, {"s1": "not_met", "s2": "met", "a1": "met"}).answers)
     text = pdftotext(build(one_gap), tmp_path)
     assert "The most important gap" in text
     assert "The 1 most important gaps" not in text
@@ -232,7 +232,7 @@ def test_a_single_gap_is_headed_in_the_singular(tmp_path: Path):
 
 def test_a_draft_says_so_on_the_cover_and_beside_the_overall_score(tmp_path: Path):
     """One of the three applicable questions answered (33%) is below the 80% draft line."""
-    draft = make_assessment(BANK, {"s1": "not_met"}, service=Service(name="Riverside", profile={"groups": "no"}))
+    draft = an_assessment(answers=make_assessment(BANK, {"s1": "not_met"}).answers)
     cover = pdftotext(build(draft), tmp_path, page=1)
     summary = pdftotext(build(draft), tmp_path, page=2)
     assert "Draft: 1 of 3 questions answered: the scores are not yet a result." in cover

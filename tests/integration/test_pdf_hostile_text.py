@@ -105,6 +105,7 @@ def plain_assessment() -> Assessment:
         {"a1": "na", "a2": "not_met", "b1": "partly"},
         service=Service(name="Plain service", organisation="Plain trust", area="Plainshire"),
         assessor=Assessor(name="Sam", role="Manager"),
+        assessed_on=date(2026, 3, 1),
     )
     answers = {**base.answers, "a1": Answer(answer=AnswerValue.NA, na_reason="No such clinic here.")}
     action = PlannedAction(id="act", question_id="a2", text="Put up a poster.", owner="Sam")

@@ -101,6 +101,61 @@ def test_a_save_from_an_older_revision_is_refused(store: AssessmentStore) -> Non
     assert stored.assessment.answers["a1"].answer is AnswerValue.MET
 
 
+def test_two_people_answering_different_questions_at_once_both_succeed(store: AssessmentStore) -> None:
+    """Each saves from the same revision; the second is merged into the first, not refused."""
+    bank = make_bank()
+    opened = make_assessment(bank)
+    store.create(opened)
+    store.save(opened.with_answer("a1", Answer(answer=AnswerValue.MET)), expected_revision=1, base=opened)
+
+    second = store.save(opened.with_answer("b1", Answer(answer=AnswerValue.NOT_MET)), expected_revision=1, base=opened)
+    stored = store.get(opened.id)
+
+    assert stored is not None
+    assert (second.revision, {q: a.answer for q, a in stored.assessment.answers.items()}) == (
+        3,
+        {"a1": AnswerValue.MET, "b1": AnswerValue.NOT_MET},
+    )
+    assert second.assessment == stored.assessment
+
+
+def test_two_people_changing_the_same_question_at_once_is_refused_for_the_second(store: AssessmentStore) -> None:
+    bank = make_bank()
+    opened = make_assessment(bank)
+    store.create(opened)
+    store.save(opened.with_answer("a1", Answer(answer=AnswerValue.MET)), expected_revision=1, base=opened)
+
+    with pytest.raises(StaleRevision):
+        store.save(opened.with_answer("a1", Answer(answer=AnswerValue.PARTLY)), expected_revision=1, base=opened)
+
+    stored = store.get(opened.id)
+    assert stored is not None
+    assert stored.assessment.answers["a1"].answer is AnswerValue.MET
+
+
+def test_twenty_people_answering_different_questions_of_one_assessment_all_succeed(store: AssessmentStore) -> None:
+    bank = make_bank()
+    opened = make_assessment(bank)
+    store.create(opened)
+    questions = [f"q{n}" for n in range(20)]  # answers need not be in the bank for the store
+
+    def answer(question_id: str) -> int:
+        return store.save(
+            opened.with_answer(question_id, Answer(answer=AnswerValue.MET)), expected_revision=1, base=opened
+        ).revision
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        revisions = sorted(pool.map(answer, questions))
+
+    stored = store.get(opened.id)
+    assert stored is not None
+    assert (sorted(stored.assessment.answers), revisions, stored.revision) == (
+        sorted(questions),
+        list(range(2, 22)),
+        21,
+    )
+
+
 def test_the_list_shows_each_assessment_newest_first_with_its_answer_count(store: AssessmentStore) -> None:
     bank = make_bank()
     older = make_assessment(bank, {"a1": "met"})

@@ -27,7 +27,9 @@ def previous(bank: QuestionBank) -> Assessment:
             PlannedAction(question_id="b2", text="Add a crèche.", status=ActionStatus.DROPPED),
         ],
     )
-    service = old.service.model_copy(update={"name": "Hillside", "profile": {"groups": "yes"}})
+    service = old.service.model_copy(
+        update={"name": "Hillside", "organisation": "Hill Trust", "profile": {"groups": "yes"}}
+    )
     return old.model_copy(update={"service": service})
 
 

@@ -44,9 +44,15 @@ def test_results_list_the_gaps_in_the_cores_order_with_their_kind(
 
     at = open_results(new_app, assessment.id)
 
-    gaps = next(df.value for df in at.dataframe if "Question" in df.value.columns)
-    assert list(gaps["Question"]) == ["Question a2?", "Question a1?", "Question b1?"]
-    assert list(gaps["To check"]) == ["", "", "Yes"]
+    gaps = next(t.value for t in at.table if "Marks" in t.value.columns)
+    # Escaped, because st.table reads cells as Markdown: the page shows "Question a2?".
+    assert list(gaps["Question"]) == ["Question a2\\?", "Question a1\\?", "Question b1\\?"]
+    assert list(gaps["Marks"]) == [
+        "Quick win; importance 3 of 3, cost low",
+        "Quick win; importance 2 of 3, cost low",
+        "to check; importance 1 of 3, cost low",
+    ]
+    assert list(gaps["Rank"]) == ["1", "2", "3"]
 
 
 def test_user_text_in_a_not_applicable_reason_is_shown_literally(
@@ -59,8 +65,8 @@ def test_user_text_in_a_not_applicable_reason_is_shown_literally(
 
     at = open_results(new_app, assessment.id)
 
-    reasons = [list(df.value["Reason"]) for df in at.dataframe if "Reason" in df.value.columns]
-    assert reasons == [["**No** <b>groups</b>"]]
+    reasons = [list(t.value["Reason"]) for t in at.table if "Reason" in t.value.columns]
+    assert reasons == [["\\*\\*No\\*\\* \\<b\\>groups\\<\\/b\\>"]]
 
 
 def test_a_reassessment_shows_the_change_and_what_happened_to_the_old_plan(
@@ -125,3 +131,22 @@ def test_a_finished_assessment_is_not_marked_as_a_draft(
 
     assert [w.value for w in at.warning if "Draft" in w.value] == []
     assert at.metric[0].help == ""
+
+
+def test_the_gaps_are_counted_by_importance_and_cost_in_a_grid(
+    new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
+) -> None:
+    """The small bank's questions all cost "low"; a2 weighs 3, a1 2 and b1 1."""
+    assessment = make_assessment(bank, {"a1": "partly", "a2": "not_met", "b1": "unknown"})
+    store.create(assessment)
+
+    at = open_results(new_app, assessment.id)
+
+    grid = next(t.value for t in at.table if "Cost: low" in t.value.columns)
+    assert grid.to_dict("list") == {
+        "Importance": ["3 of 3", "2 of 3", "1 of 3"],
+        "Cost: none": ["–", "–", "–"],
+        "Cost: low": ["1", "1", "1"],
+        "Cost: medium": ["–", "–", "–"],
+        "Cost: high": ["–", "–", "–"],
+    }

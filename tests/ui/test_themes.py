@@ -97,7 +97,20 @@ def test_answers_are_still_shown_after_visiting_another_theme(themes: AppTest) -
     assert themes.radio(key="answer-a1").value == "not_met"
 
 
-def test_a_change_made_after_another_tab_saved_is_refused_and_kept_on_screen(
+def test_a_colleagues_answer_to_another_question_does_not_reject_yours(
+    themes: AppTest, new_app: Callable[..., AppTest], store: AssessmentStore
+) -> None:
+    colleague = go(new_app(a=themes.query_params["a"]), "themes")
+    colleague.button(key="next-theme").click().run()
+    colleague.radio(key="answer-b1").set_value("met").run()
+
+    themes.radio(key="answer-a1").set_value("not_met").run()
+
+    assert saved_answers(store, themes) == {"a1": AnswerValue.NOT_MET, "b1": AnswerValue.MET}
+    assert list(themes.error) == []
+
+
+def test_a_change_to_the_same_question_another_tab_changed_is_refused_and_kept_on_screen(
     themes: AppTest, new_app: Callable[..., AppTest], store: AssessmentStore
 ) -> None:
     other_tab = go(new_app(a=themes.query_params["a"]), "themes")
@@ -106,11 +119,26 @@ def test_a_change_made_after_another_tab_saved_is_refused_and_kept_on_screen(
     themes.radio(key="answer-a1").set_value("not_met").run()
 
     assert saved_answers(store, themes) == {"a1": AnswerValue.MET}
-    assert themes.error[0].value.startswith("This assessment was changed in another tab or by a colleague.")
+    assert themes.error[0].value.startswith("A colleague (or another tab) changed this same answer or field")
     assert themes.radio(key="answer-a1").value == "not_met"
 
 
-def test_reloading_after_a_conflict_shows_the_latest_answers(themes: AppTest, new_app: Callable[..., AppTest]) -> None:
+def test_after_a_clash_one_click_keeps_your_answer_over_theirs(
+    themes: AppTest, new_app: Callable[..., AppTest], store: AssessmentStore
+) -> None:
+    other_tab = go(new_app(a=themes.query_params["a"]), "themes")
+    other_tab.radio(key="answer-a1").set_value("met").run()
+    themes.radio(key="answer-a1").set_value("not_met").run()
+
+    themes.button(key="keep-mine-top").click().run()
+
+    assert saved_answers(store, themes) == {"a1": AnswerValue.NOT_MET}
+    assert (themes.radio(key="answer-a1").value, list(themes.error)) == ("not_met", [])
+
+
+def test_showing_theirs_after_a_clash_shows_the_latest_answers(
+    themes: AppTest, new_app: Callable[..., AppTest]
+) -> None:
     other_tab = go(new_app(a=themes.query_params["a"]), "themes")
     other_tab.radio(key="answer-a1").set_value("met").run()
     themes.radio(key="answer-a1").set_value("not_met").run()

@@ -174,3 +174,22 @@ def test_a_plan_at_its_limit_refuses_one_more_action_with_a_plain_message() -> N
     assert refused.value.message.endswith(
         "a plan may have at most 1,000 actions; remove or merge some before adding more"
     )
+
+
+def test_the_same_action_cannot_be_planned_twice_for_one_question() -> None:
+    bank = quick_win_bank()
+    once = add_action(make_assessment(bank, {"cheap": "not_met"}), bank, "cheap", "Put up a poster.")
+
+    with pytest.raises(PlanError) as refused:
+        add_action(once, bank, "cheap", "  put up a   POSTER. ")
+
+    assert refused.value.message == "Action plan: this action is already planned for this question"
+
+
+def test_the_same_action_text_may_be_planned_for_two_different_questions() -> None:
+    bank = quick_win_bank()
+    once = add_action(make_assessment(bank), bank, "cheap", "Ask women.")
+
+    twice = add_action(once, bank, "dear", "Ask women.")
+
+    assert [a.question_id for a in twice.actions] == ["cheap", "dear"]

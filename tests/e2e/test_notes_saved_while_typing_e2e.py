@@ -1,0 +1,62 @@
+"""A note or reason being typed is saved without Ctrl+Enter or leaving the box."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import AppServer, open_app, saved_assessment, wait_for_text, wait_until_idle
+from tests.e2e.test_walkthrough_e2e import choose, question_box, start_new
+
+pytestmark = pytest.mark.e2e
+
+
+def until(page: Page, check: Callable[[], bool], what: str, timeout: float = 30) -> None:
+    """Poll the database through Playwright, so the page's own requests go on meanwhile."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        page.wait_for_timeout(100)
+
+
+def note_of(server: AppServer, assessment_id: str, question_id: str) -> Callable[[], str | None]:
+    def read() -> str | None:
+        answer = saved_assessment(server.store(), assessment_id).answers.get(question_id)
+        return answer.note if answer else None
+
+    return read
+
+
+def test_a_note_typed_without_leaving_the_box_is_saved_and_survives_a_refresh(
+    page: Page, app_server: AppServer
+) -> None:
+    assessment_id = start_new(page, app_server)
+    open_app(page, app_server, "themes", a=assessment_id)
+    choose(page, "a1", "Partly met", 1)
+    note = question_box(page, "a1").get_by_label("Evidence or note (optional)")
+
+    note.press_sequentially("Asked at first contact")  # no Tab, no Ctrl+Enter: the cursor stays in the box
+
+    read = note_of(app_server, assessment_id, "a1")
+    until(page, lambda: read() == "Asked at first contact", "the note to be saved while the box has focus")
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+    page.reload()
+    wait_until_idle(page)
+    expect(question_box(page, "a1").get_by_label("Evidence or note (optional)")).to_have_value("Asked at first contact")
+
+
+def test_a_not_applicable_reason_typed_without_leaving_the_box_is_saved(page: Page, app_server: AppServer) -> None:
+    assessment_id = start_new(page, app_server)
+    open_app(page, app_server, "themes", a=assessment_id)
+    question_box(page, "a1").get_by_text("Not applicable", exact=True).click()
+    wait_until_idle(page)
+    reason = question_box(page, "a1").get_by_label("Why does this not apply to your service?")
+
+    reason.press_sequentially("Residential only")
+
+    wait_for_text(page, "Answered 1 of")
+    stored = saved_assessment(app_server.store(), assessment_id).answers["a1"]
+    assert stored.na_reason == "Residential only"
