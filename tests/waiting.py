@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from playwright.sync_api import Page
+
 LOOK_EVERY = 0.05  # seconds between looks; short enough not to slow a test, long enough not to spin
 
 
@@ -20,3 +22,16 @@ def until(condition: Callable[[], bool], what: str, *, seconds: float = 30) -> N
         if time.monotonic() > deadline:
             raise TimeoutError(f"waited {seconds:g} s for {what}")
         time.sleep(LOOK_EVERY)
+
+
+def until_in_page(page: Page, condition: Callable[[], bool], what: str, *, seconds: float = 30) -> None:
+    """`until` for a browser test waiting on a state outside the browser (the database).
+
+    It pauses through Playwright, not time.sleep: the page's route guard is answered from this
+    thread, so a sleeping test would hold up the very requests it waits for.
+    """
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {seconds:g} s for {what}")
+        page.wait_for_timeout(LOOK_EVERY * 1000)

@@ -35,7 +35,6 @@ from checklist.ui import navigation, session, state, widgets
 from checklist.ui.state import PLAN_DOWNLOAD as DOWNLOAD
 from checklist.ui.state import PLAN_PROBLEM as PROBLEM
 from checklist.ui.state import PLAN_QUICK_WINS as QUICK_WINS
-from checklist.ui.state import PLAN_TABLE
 from checklist.ui.state import plan_due_key as due_key
 from checklist.ui.state import plan_gap_key as gap_key
 from checklist.ui.state import plan_own_action_key as own_action_key
@@ -82,11 +81,6 @@ def show() -> None:
     _actions_for_non_gaps(bank, assessment, result)
 
 
-def table_key() -> str:
-    """The plan table, new for each saved revision: its edits are then always about the rows shown."""
-    return f"{PLAN_TABLE}-{st.session_state[state.REVISION]}"
-
-
 def _plan_table(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
     actions = ordered_plan(bank, assessment, result)
     st.subheader(f"The whole plan ({counted(len(actions), 'action')})")
@@ -110,7 +104,7 @@ def _plan_table(bank: QuestionBank, assessment: Assessment, result: ScoreResult)
     st.write("Change an action, its owner, due date or status here or under its gap: it is saved at once.")
     st.data_editor(
         pd.DataFrame(rows),
-        key=table_key(),
+        key=state.plan_table_key(st.session_state[state.REVISION]),
         hide_index=True,
         width="stretch",
         row_height=ROW_HEIGHT,
@@ -301,7 +295,9 @@ def _field_changed(action_id: str, field: str) -> None:
 
 def _table_changed(bank: QuestionBank, action_ids: list[str]) -> None:
     """Save the cells changed in the plan table."""
-    edits: dict[int, dict[str, Any]] = st.session_state[table_key()].get("edited_rows", {})
+    edits: dict[int, dict[str, Any]] = st.session_state[state.plan_table_key(st.session_state[state.REVISION])].get(
+        "edited_rows", {}
+    )
     by_label = {s.label: s for s in STATUSES}
 
     def make(assessment: Assessment) -> Assessment:

@@ -129,7 +129,7 @@ COST_ORDER = ("none", "low", "medium", "high")
 def _gap_grid(result: ScoreResult) -> None:
     """How many gaps at each importance and cost: the cheap, important ones sit top left."""
     st.markdown("**Gaps by importance and cost**")
-    st.caption("Top left: important and cheap to close. In brackets: how many of them are safety gaps.")
+    st.write("Top left: important and cheap to close. In brackets: how many of them are safety gaps.")
 
     def cell(weight: int, cost: str) -> str:
         here = [g for g in result.gaps if g.weight == weight and g.cost.value == cost]

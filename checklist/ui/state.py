@@ -48,7 +48,6 @@ WIDGET_PREFIXES = (
 PLAN_QUICK_WINS = "plan-quick-wins"
 PLAN_DOWNLOAD = "plan-download"
 PLAN_PROBLEM = "plan-problem"
-PLAN_TABLE = "plan-table"  # the whole plan in one editable table
 
 
 def plan_text_key(action_id: str) -> str:
@@ -69,6 +68,11 @@ def plan_status_key(action_id: str) -> str:
 
 def plan_own_action_key(question_id: str) -> str:
     return f"plan-own-{question_id}"
+
+
+def plan_table_key(revision: int) -> str:
+    """The whole-plan table, new for each saved revision: its edits are then always about the rows shown."""
+    return f"plan-table-{revision}"
 
 
 def plan_gap_key(question_id: str) -> str:

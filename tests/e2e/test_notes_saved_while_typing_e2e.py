@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
@@ -10,16 +9,9 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import AppServer, open_app, saved_assessment, wait_for_text, wait_until_idle
 from tests.e2e.test_walkthrough_e2e import choose, question_box, start_new
+from tests.waiting import until_in_page
 
 pytestmark = pytest.mark.e2e
-
-
-def until(page: Page, check: Callable[[], bool], what: str, timeout: float = 30) -> None:
-    """Poll the database through Playwright, so the page's own requests go on meanwhile."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        page.wait_for_timeout(100)
 
 
 def note_of(server: AppServer, assessment_id: str, question_id: str) -> Callable[[], str | None]:
@@ -41,7 +33,7 @@ def test_a_note_typed_without_leaving_the_box_is_saved_and_survives_a_refresh(
     note.press_sequentially("Asked at first contact")  # no Tab, no Ctrl+Enter: the cursor stays in the box
 
     read = note_of(app_server, assessment_id, "a1")
-    until(page, lambda: read() == "Asked at first contact", "the note to be saved while the box has focus")
+    until_in_page(page, lambda: read() == "Asked at first contact", "the note to be saved while the box has focus")
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
     page.reload()
     wait_until_idle(page)

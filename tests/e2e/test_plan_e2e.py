@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -25,6 +24,7 @@ from tests.e2e.conftest import (
     wait_until_idle,
     write_small_bank,
 )
+from tests.waiting import until_in_page
 
 pytestmark = pytest.mark.e2e
 HEADER_HEIGHT = 36  # the plan table's heading row, in pixels
@@ -54,18 +54,6 @@ def open_gap(page: Page, question_text: str) -> Locator:
     return panel
 
 
-def until(page: Page, check: Callable[[], bool], what: str, timeout: float = 30) -> None:
-    """Wait for a state outside the browser (the database) to hold.
-
-    It polls through Playwright, not time.sleep: the page's route guard is answered from this thread,
-    so a sleeping test would hold up the very requests it waits for.
-    """
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        page.wait_for_timeout(100)
-
-
 def owner_is(server: AppServer, assessment_id: str, owner: str) -> Callable[[], bool]:
     return lambda: [a.owner for a in saved_assessment(server.store(), assessment_id).actions] == [owner]
 
@@ -79,7 +67,7 @@ def test_an_owner_typed_into_an_action_survives_a_reload_a_page_change_and_a_res
 
     owner.fill("Aisha Khan")
     owner.press("Tab")
-    until(page, owner_is(own_server, assessment.id, "Aisha Khan"), "the owner to be saved")
+    until_in_page(page, owner_is(own_server, assessment.id, "Aisha Khan"), "the owner to be saved")
 
     page.reload()
     wait_until_idle(page)
@@ -165,7 +153,7 @@ def test_the_whole_plan_is_one_table_whose_owner_cells_save_when_changed(page: P
     editor.fill("Priya Shah")
     editor.press("Enter")
 
-    until(
+    until_in_page(
         page,
         lambda: (
             {a.id: a.owner for a in saved_assessment(app_server.store(), assessment.id).actions}["soon"] == "Priya Shah"
@@ -183,7 +171,7 @@ def test_an_owner_typed_without_leaving_the_box_is_saved_before_a_reload(page: P
 
     owner.press_sequentially("Priya Shah")  # no Enter, no Tab
 
-    until(page, owner_is(app_server, assessment.id, "Priya Shah"), "the owner to be saved while typing")
+    until_in_page(page, owner_is(app_server, assessment.id, "Priya Shah"), "the owner to be saved while typing")
     page.reload()
     wait_until_idle(page)
     expect(open_gap(page, "Question b1?").get_by_label("Owner")).to_have_value("Priya Shah")

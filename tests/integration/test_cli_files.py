@@ -5,6 +5,7 @@ Every failure is one plain sentence and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -182,13 +183,20 @@ def test_an_output_inside_a_file_as_if_it_were_a_folder_is_one_sentence(tmp_path
     "args",
     [
         ["blank", "-o", "/dev/full", "--force"],
-        ["plan", GOOD, "-o", "/dev/full", "--force"],
+        ["plan", "READY", "-o", "/dev/full", "--force"],
         ["compare", GOOD, "--pdf", "/dev/full", "--force", "--include-drafts"],
     ],
     ids=["blank", "plan", "compare"],
 )
-def test_a_full_disk_is_one_plain_sentence(args: list[object], bank: Path) -> None:
+def test_a_full_disk_is_one_plain_sentence(args: list[object], bank: Path, tmp_path: Path) -> None:
     extra = [] if args[0] == "blank" else ["--bank", bank]
+    # The PDF needs the service's name, organisation and date, which the corpus file lacks.
+    document = json.loads(GOOD.read_bytes().decode("utf-8-sig"))
+    document["service"]["organisation"] = "Test provider"
+    document["assessed_on"] = "2024-03-01"
+    ready = tmp_path / "ready.json"
+    ready.write_text(json.dumps(document), encoding="utf-8")
+    args = [ready if a == "READY" else a for a in args]
 
     result = run(*args, *extra)
 

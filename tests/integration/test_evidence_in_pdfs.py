@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from checklist.domain.assessment import Service
 from checklist.domain.bank import QuestionBank
 from checklist.domain.scoring import score_assessment
 from checklist.render.blank_pdf import build_blank_checklist_pdf
@@ -27,6 +28,9 @@ SOURCES = [
         "kinds": ["guidance", "lived_experience"],
     }
 ]
+
+# The PDF needs a service name, an organisation and a date.
+READY = Service(name="Test service", organisation="Test provider")
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +66,7 @@ def test_the_paper_checklist_prints_the_evidence_kinds_and_labels_the_suggested_
 def test_the_action_plan_shows_evidence_beside_why_and_where_each_source_applies(
     bank: QuestionBank, tmp_path: Path
 ) -> None:
-    assessment = make_assessment(bank, {"a1": "not_met"})
+    assessment = make_assessment(bank, {"a1": "not_met"}, service=READY, assessed_on=date(2026, 1, 5))
     pdf = build_action_plan_pdf(
         bank, assessment, score_assessment(bank, assessment), tool_version="test", creation_date=FIXED
     )

@@ -245,6 +245,11 @@ def test_a_finished_assessment_carries_no_draft_mark(pdf: bytes, tmp_path: Path)
 
 
 def test_a_drafts_theme_scores_are_marked_as_draft_in_the_answers_by_theme(tmp_path: Path):
-    draft = make_assessment(BANK, {"s1": "not_met"}, service=Service(name="Riverside", profile={"groups": "no"}))
+    draft = make_assessment(
+        BANK,
+        {"s1": "not_met"},
+        service=Service(name="Riverside", organisation="Riverside Trust", profile={"groups": "no"}),
+        assessed_on=date(2026, 1, 5),
+    )
     text = pdftotext(build(draft), tmp_path)
     assert "Score 0.0 out of 100 (draft); 1 of" in text

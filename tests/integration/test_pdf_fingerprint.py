@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from pypdf import PdfReader, PdfWriter
 
+from checklist.domain.assessment import Service
 from checklist.domain.errors import AssessmentFileError
 from checklist.domain.loading import load_assessment
 from checklist.domain.scoring import score_assessment
@@ -18,9 +19,12 @@ from tests.builders import make_assessment, make_bank
 BANK = make_bank()
 CREATED = datetime(2025, 3, 1, tzinfo=UTC)
 
+# The PDF needs a service name, an organisation and a date.
+READY = Service(name="Test service", organisation="Test provider")
+
 
 def plan_pdf(answer: str = "met") -> bytes:
-    assessment = make_assessment(BANK, {"a1": answer})
+    assessment = make_assessment(BANK, {"a1": answer}, service=READY, assessed_on=date(2026, 1, 5))
     return build_action_plan_pdf(
         BANK, assessment, score_assessment(BANK, assessment), tool_version="test", creation_date=CREATED
     )
