@@ -99,5 +99,9 @@ from checklist.commands.plan import plan_command  # noqa: E402 - registered afte
 
 main.add_command(plan_command)
 
+from checklist.commands.doctor import doctor_command  # noqa: E402 - registered after main exists
+
+main.add_command(doctor_command)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
