@@ -9,6 +9,7 @@ passes the Content-Security-Policy, and the proxy's security headers are on ever
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -308,3 +309,31 @@ def test_a_browser_keeps_its_process_and_a_new_one_gets_a_route_cookie(site: Sit
     for n in range(5):
         site.proxy.get(f"/?visit={n}", route="a-returning-browser")
     assert len({port for route, port in site.proxy.routes() if route == "a-returning-browser"}) == 1
+
+
+def test_a_facilitator_on_one_process_sees_participants_on_the_other_without_refreshing(
+    site: Site, browser: Browser
+) -> None:
+    first, second = site.apps
+    facilitator = person(browser, site, first)
+    open_page(facilitator, site, "workshop")
+    facilitator.get_by_label("Workshop name (optional, shown to participants)").fill("Team day")
+    facilitator.get_by_role("button", name="Create the workshop").click()
+    expect(facilitator.get_by_text("Join code").first).to_be_visible()
+    code = re.search(r"join=([A-Z0-9]{6})", facilitator.locator('[data-testid="stCode"]').first.inner_text())
+    assert code is not None
+
+    for label in ("Met", "Not met"):
+        participant = person(browser, site, second)
+        participant.goto(f"{site.proxy.url}/join?join={code.group(1)}")
+        participant.get_by_role("button", name="Join").click()
+        expect(participant.get_by_text("You have answered 0 of 4 questions").first).to_be_visible()
+        participant.locator(".st-key-wp-question-a1").get_by_text(label, exact=True).click()
+        expect(participant.get_by_text("You have answered 1 of 4 questions").first).to_be_visible()
+
+    # The facilitator's live view reads the database every few seconds: no click, no shared memory.
+    expect(
+        facilitator.get_by_text(re.compile(r"2 joined\. 1 of \d+ questions answered by everyone")).first
+    ).to_be_visible(timeout=30_000)
+    assert site.csp_violations == []
+    assert site.blocked == []
