@@ -32,6 +32,9 @@ from tests.pg import PrivatePostgres, postgres_bin
 
 pytestmark = [pytest.mark.e2e, pytest.mark.proxy]
 
+# Two app processes, nginx, PostgreSQL and several browsers share two cores: give the page time.
+expect.set_options(timeout=30_000)
+
 STALE_WORDS = "changed in another tab or by a colleague"
 
 
@@ -204,6 +207,8 @@ def test_people_on_a_killed_process_carry_on_on_the_other_with_every_acknowledge
     first_click_after_reconnect(ana, ana.get_by_role("button", name="Next theme"), "Why beta matters")
     answer(ana, "b1", "Met", 2)
     ben.get_by_role("button", name="Next theme").click()
+    expect(ben.get_by_text("Why beta matters").first).to_be_visible()
+    ben.wait_for_selector(READY)
     answer(ben, "b1", "Partly met", 2)
     answer(ben, "b2", "Met", 3)
 
@@ -229,6 +234,7 @@ def first_click_after_reconnect(page: Page, button: Locator, shows: str) -> None
         page.wait_for_selector(READY)
         button.click()
         expect(page.get_by_text(shows).first).to_be_visible()
+    page.wait_for_selector(READY)
 
 
 def ana_route(page: Page) -> str:
