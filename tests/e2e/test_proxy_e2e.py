@@ -32,9 +32,6 @@ from tests.pg import PrivatePostgres, postgres_bin
 
 pytestmark = [pytest.mark.e2e, pytest.mark.proxy]
 
-# Two app processes, nginx, PostgreSQL and several browsers share two cores: give the page time.
-expect.set_options(timeout=30_000)
-
 STALE_WORDS = "changed in another tab or by a colleague"
 
 
@@ -126,14 +123,17 @@ def whole_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture
-def site(whole_site: Site) -> Site:
+def site(whole_site: Site) -> Iterator[Site]:
     """The shared site with both processes running (a test may have killed one) and nothing collected yet."""
     for app in whole_site.apps:
         if app.process is None:
             app.start()
     whole_site.csp_violations.clear()
     whole_site.blocked.clear()
-    return whole_site
+    # Two app processes, nginx, PostgreSQL and several browsers share two cores: give each page time.
+    expect.set_options(timeout=30_000)
+    yield whole_site
+    expect.set_options(timeout=5_000)  # Playwright's default, for the other modules in this process
 
 
 def person(browser: Browser, site: Site, app: UnitServer) -> Page:
