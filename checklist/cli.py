@@ -15,6 +15,7 @@ from checklist import __version__
 from checklist.commands.admin import admin_command
 from checklist.commands.common import fail
 from checklist.commands.compare import compare_command
+from checklist.commands.doctor import doctor_command
 from checklist.commands.materials import blank, demo
 from checklist.commands.plan import plan_command
 from checklist.commands.reference import command_table
@@ -50,6 +51,7 @@ for _command in (
     demo,
     blank,
     admin_command,
+    doctor_command,
 ):
     main.add_command(_command)
 
