@@ -22,6 +22,7 @@ import click
 from checklist.commands.common import say
 from checklist.domain.bank import load_bank
 from checklist.domain.errors import ChecklistError
+from checklist.domain.wording import counted
 from checklist.paths import PROJECT_ROOT, default_bank_path
 from checklist.storage import database_url
 from checklist.storage.health import database_problems, shown_url
@@ -221,6 +222,6 @@ def doctor_command(secrets_path: Path | None) -> None:
     for problem in findings.problems:
         say(f"problem: {problem}", err=True)
     if findings.problems:
-        say(f"{len(findings.problems)} problem(s) found: fix them, then run checklist doctor again.", err=True)
+        say(f"{counted(len(findings.problems), 'problem')} found: fix them, then run checklist doctor again.", err=True)
         raise SystemExit(1)
     say("Everything checked is ready.")

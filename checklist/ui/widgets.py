@@ -64,7 +64,9 @@ def save_problem(question_id: str | None = None) -> None:
 # A static table wraps its text at spaces; a long run without one (a pasted link, a code) would
 # otherwise widen the table past a phone's screen.
 _WRAP_TABLES = (
-    '<style>[data-testid="stTable"] td, [data-testid="stTable"] td * { overflow-wrap: anywhere !important; }</style>'
+    '<style>[data-testid="stTable"] td, [data-testid="stTable"] td * { overflow-wrap: anywhere !important; }'
+    # Not a scroll box of its own: a region that scrolls needs keyboard access (axe), and the page scrolls anyway.
+    ' [data-testid="stTable"], [data-testid="stTable"] > div { overflow: visible !important; }</style>'
 )
 
 

@@ -32,7 +32,7 @@ from tests.pg import PrivatePostgres, postgres_bin
 
 pytestmark = [pytest.mark.e2e, pytest.mark.proxy]
 
-STALE_WORDS = "changed in another tab or by a colleague"
+STALE_WORDS = "changed this same answer or field since you opened it"
 
 
 @dataclass
