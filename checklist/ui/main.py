@@ -22,9 +22,18 @@ def _pages() -> dict[str, list[st.Page]]:
     return pages
 
 
+# A collapsed sidebar (a phone) hides its links but still scrolled its long menu: a scroll box with
+# nothing to focus, which keyboard users cannot reach (axe scrollable-region-focusable, serious).
+COLLAPSED_SIDEBAR = (
+    '<style>[data-testid="stSidebar"][data-collapsed="true"] [data-testid="stSidebarContent"]'
+    " { overflow: hidden !important; }</style>"
+)
+
+
 def run() -> None:
     # No page_icon: a material icon favicon is fetched from fonts.gstatic.com, and the app must stay on loopback.
     st.set_page_config(page_title="Women's access self-assessment", layout="wide")
+    st.html(COLLAPSED_SIDEBAR)
     state.init()
     problem = resources.folder_problem()
     if problem:
