@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect
@@ -17,25 +15,6 @@ from checklist.storage.directory import DirectoryStore
 from checklist.storage.migrations import applied_names
 from checklist.storage.workshops import WorkshopStore
 from tests.builders import make_assessment, make_bank
-from tests.integration.test_store import NO_POSTGRES, _postgres_schema_url
-
-POSTGRES_URL = os.environ.get("CHECKLIST_TEST_POSTGRES_URL")
-
-
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgresql", marks=[pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=NO_POSTGRES)]
-        ),
-    ]
-)
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
-        return
-    assert POSTGRES_URL
-    yield from _postgres_schema_url(POSTGRES_URL)
 
 
 @pytest.fixture

@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
-import pytest
 
 from checklist.domain.workshop import Workshop, create_workshop
 from checklist.storage.workshops import WorkshopStore
 from tests.builders import make_bank, question
-from tests.integration.test_store import NO_POSTGRES, _postgres_schema_url
 
 BANK = make_bank({"alpha": [question("a1")]})
-POSTGRES_URL = os.environ.get("CHECKLIST_TEST_POSTGRES_URL")
-
-
-@pytest.fixture(
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgresql", marks=[pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=NO_POSTGRES)]
-        ),
-    ]
-)
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'checklist.sqlite3'}"
-        return
-    assert POSTGRES_URL
-    yield from _postgres_schema_url(POSTGRES_URL)
 
 
 def test_wrong_codes_from_one_app_process_count_in_another(url: str) -> None:
