@@ -217,6 +217,29 @@ class RetiredQuestion(_Strict):
     reason: Text
 
 
+class SurveyQuestion(_Strict):
+    """A question for the women who use the service, answered yes / partly / no on a phone.
+
+    `checks` names the checklist questions whose answer it tests from the women's side.
+    """
+
+    id: Id
+    text: Text
+    checks: tuple[Id, ...] = Field(min_length=1)
+    sources: tuple[Id, ...] = Field(min_length=1)
+
+
+class Survey(_Strict):
+    """The companion survey of women's experience, run by a service beside its self-assessment."""
+
+    version: SemVer
+    introduction: Text
+    questions: tuple[SurveyQuestion, ...] = Field(min_length=1, max_length=25)
+    # The overall Friends-and-Family-style question, and the one optional free-text question.
+    overall: Text
+    comment: Text
+
+
 class QuestionBank(_Strict):
     schema_version: Literal[1]
     id: Id
@@ -227,6 +250,8 @@ class QuestionBank(_Strict):
     profile: tuple[ProfileQuestion, ...] = ()
     themes: tuple[Theme, ...] = Field(min_length=1)
     retired: tuple[RetiredQuestion, ...] = ()
+    # Optional, so banks without a survey (all banks before 1.2.0) load as before.
+    survey: Survey | None = None
     # Filled in by load_bank from the file's bytes, never written by hand.
     sha256: str = ""
 
@@ -315,6 +340,7 @@ def _reference_problems(bank: QuestionBank) -> Iterator[str]:
             yield f"profile question '{profile.id}' lists the option '{dup}' twice"
 
     source_ids = {s.id for s in bank.sources}
+    yield from _survey_problems(bank, source_ids)
     source_kinds = {s.id: set(s.kinds) for s in bank.sources}
     options = {p.id: {o.id for o in p.options} for p in bank.profile}
     retired = {r.id for r in bank.retired}
@@ -339,6 +365,20 @@ def _reference_problems(bank: QuestionBank) -> Iterator[str]:
                             f"{place}: applies_if allows '{value}' for '{field}', "
                             f"but '{field}' only has {sorted(options[field])}"
                         )
+
+
+def _survey_problems(bank: QuestionBank, source_ids: set[str]) -> Iterator[str]:
+    if bank.survey is None:
+        return
+    for dup in _duplicates([q.id for q in bank.survey.questions]):
+        yield f"the survey question id '{dup}' is used more than once"
+    question_ids = {q.id for _, q in bank.questions()}
+    for question in bank.survey.questions:
+        place = f"survey question '{question.id}'"
+        for missing in sorted(set(question.checks) - question_ids):
+            yield f"{place}: checks the question '{missing}', which is not in the themes"
+        for missing in sorted(set(question.sources) - source_ids):
+            yield f"{place}: cites the source '{missing}', which is not in sources"
 
 
 def _evidence_problems(place: str, question: Question, source_kinds: dict[str, set[EvidenceKind]]) -> Iterator[str]:

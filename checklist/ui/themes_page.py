@@ -78,9 +78,15 @@ window.scrollTo(0, 0);
 </script><span hidden data-theme="{theme}"></span>"""
 
 
+# Drawn on every run, so the elements below keep their places in the page: an element that came
+# and went would shift them, and the browser would redraw the questions and lose the keyboard focus.
+_STAY_PUT = "<span hidden></span>"
+
+
 def _open_at_top(theme_id: str) -> None:
     """Show a theme from its title whenever it is not the theme this page showed last."""
     if st.session_state.get(SHOWN_THEME) == theme_id:
+        st.html(_STAY_PUT)
         return
     st.session_state[SHOWN_THEME] = theme_id
     st.html(_TO_TOP.format(theme=html.escape(theme_id)), unsafe_allow_javascript=True)

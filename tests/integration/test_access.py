@@ -13,9 +13,6 @@ from checklist.storage import AssessmentStore, StoreError, StoreUnavailable
 from checklist.storage.access import LocalAccess, PersonAccess
 from checklist.storage.directory import DirectoryStore
 from tests.builders import make_assessment, make_bank
-from tests.integration.test_directory_store import url
-
-__all__ = ["url"]  # the SQLite and PostgreSQL database fixture
 
 
 @pytest.fixture

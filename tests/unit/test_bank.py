@@ -248,3 +248,26 @@ def test_a_bank_path_that_is_a_fifo_is_refused_without_waiting_for_a_writer(tmp_
         load_bank(fifo)
 
     assert caught.value.message == f"{fifo}: is a named pipe (FIFO), not a file, so it is not read"
+
+
+def test_a_survey_question_must_check_questions_and_cite_sources_that_exist() -> None:
+    document = bank_document()
+    document["survey"] = {
+        "version": "1.0.0",
+        "introduction": "A few questions.",
+        "overall": "Overall, how was it?",
+        "comment": "Anything else?",
+        "questions": [
+            {"id": "safe", "text": "Did you feel safe?", "checks": ["nowhere"], "sources": ["ghost"]},
+            {"id": "safe", "text": "Were you asked?", "checks": ["a1"], "sources": ["src"]},
+        ],
+    }
+    assert problems(to_yaml(document)) == [
+        "the survey question id 'safe' is used more than once",
+        "survey question 'safe': checks the question 'nowhere', which is not in the themes",
+        "survey question 'safe': cites the source 'ghost', which is not in sources",
+    ]
+
+
+def test_a_bank_without_a_survey_loads_as_before() -> None:
+    assert parse_bank(to_yaml(bank_document())).survey is None

@@ -20,6 +20,8 @@ from checklist.domain.bank import (
     RetiredQuestion,
     Source,
     SuggestedAction,
+    Survey,
+    SurveyQuestion,
     Theme,
 )
 from checklist.domain.scoring import score_assessment
@@ -37,6 +39,8 @@ BANK_MODELS: list[type[BaseModel]] = [
     Question,
     SuggestedAction,
     RetiredQuestion,
+    Survey,
+    SurveyQuestion,
 ]
 # Computed by load_bank from the file's bytes; a bank author never writes it.
 NOT_WRITTEN_BY_HAND = {"sha256"}
