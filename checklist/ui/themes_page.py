@@ -53,7 +53,6 @@ def show() -> None:
     theme = next(t for t in bank.themes if t.id == theme_id)
     result = memo.score(bank, assessment)
     number = [t.id for t in bank.themes].index(theme_id) + 1
-    _open_at_top(theme_id)
     widgets.save_while_typing()
     st.title(literal(theme.title))
     st.write(f"Theme {number} of {len(bank.themes)}")
@@ -66,6 +65,7 @@ def show() -> None:
         _question(bank, assessment, question, number, len(applicable))
     _left_out(theme, applicable)
     _previous_next(bank, theme_id)
+    _open_at_top(theme_id)
 
 
 # Streamlit keeps the scroll position across reruns, so "Next theme" (at the bottom) would open the
@@ -78,15 +78,13 @@ window.scrollTo(0, 0);
 </script><span hidden data-theme="{theme}"></span>"""
 
 
-# Drawn on every run, so the elements below keep their places in the page: an element that came
-# and went would shift them, and the browser would redraw the questions and lose the keyboard focus.
-_STAY_PUT = "<span hidden></span>"
-
-
 def _open_at_top(theme_id: str) -> None:
-    """Show a theme from its title whenever it is not the theme this page showed last."""
+    """Show a theme from its title whenever it is not the theme this page showed last.
+
+    Drawn last on the page: an element that comes and goes above the questions would shift them, and
+    the browser would redraw them and lose the keyboard focus after the first answer in a theme.
+    """
     if st.session_state.get(SHOWN_THEME) == theme_id:
-        st.html(_STAY_PUT)
         return
     st.session_state[SHOWN_THEME] = theme_id
     st.html(_TO_TOP.format(theme=html.escape(theme_id)), unsafe_allow_javascript=True)
