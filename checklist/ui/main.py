@@ -29,11 +29,33 @@ COLLAPSED_SIDEBAR = (
     " { overflow: hidden !important; }</style>"
 )
 
+# The open sidebar scrolls when its menu is taller than the window. A scroll box must be reachable
+# by keyboard (axe scrollable-region-focusable, serious): its links make it so only while they are
+# drawn, so the box itself takes the focus too. Kept on the box if Streamlit redraws the sidebar.
+FOCUSABLE_SIDEBAR = """<script>
+(() => {
+  const mark = () => {
+    const box = document.querySelector('[data-testid="stSidebarContent"]');
+    if (box && !box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Menu");
+    }
+  };
+  mark();
+  if (!window.checklistSidebarWatch) {
+    window.checklistSidebarWatch = new MutationObserver(mark);
+    window.checklistSidebarWatch.observe(document.body, {childList: true, subtree: true});
+  }
+})();
+</script>"""
+
 
 def run() -> None:
     # No page_icon: a material icon favicon is fetched from fonts.gstatic.com, and the app must stay on loopback.
     st.set_page_config(page_title="Women's access self-assessment", layout="wide")
     st.html(COLLAPSED_SIDEBAR)
+    st.html(FOCUSABLE_SIDEBAR, unsafe_allow_javascript=True)
     state.init()
     problem = resources.folder_problem()
     if problem:

@@ -184,3 +184,13 @@ def test_the_streamlit_filter_hides_only_its_exact_rule_and_selector(monkeypatch
 def test_no_violation_is_filtered_today() -> None:
     """Keep the list honest: an entry needs a reason and a test showing it still matches a live violation."""
     assert conftest.STREAMLIT_OWN == {}
+
+
+def test_the_sidebar_scroll_box_takes_the_keyboard_focus(page: Page, content: Content) -> None:
+    PAGES["themes"](page, content)
+    box = page.locator('[data-testid="stSidebarContent"]')
+
+    box.focus()
+
+    assert box.get_attribute("tabindex") == "0"
+    assert page.evaluate("() => document.activeElement.getAttribute('data-testid')") == "stSidebarContent"
