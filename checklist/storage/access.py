@@ -223,6 +223,10 @@ class PersonAccess:
         )
         return kept
 
+    def may_submit(self, assessment_id: str) -> bool:
+        """Whether the button is offered: checked without logging, since every page of one's own assessment asks."""
+        return can(self._roles, Action.SUBMIT_ASSESSMENT, _ref(self._directory.owner_of(assessment_id)))
+
     def sent_from(self, assessment_id: str) -> list[SentSubmission]:
         """This assessment's submissions that this person may read, oldest first."""
         return [s for s in self._sent.for_assessment(assessment_id) if self._may_read_submission(s, log_refusal=False)]
