@@ -54,7 +54,11 @@ def files_to_compare() -> Files | None:
 
 def file_name(sent: SentSubmission) -> str:
     """How a submission is named in the file report: whose, and when it was sent."""
-    return f"{sent.service_name} ({sent.organisation_name}), submitted {long_moment(sent.submitted_at)}.json"
+    return f"{_whose(sent)}, submitted {long_moment(sent.submitted_at)}.json"
+
+
+def _whose(sent: SentSubmission) -> str:
+    return f"{sent.service_name} ({sent.organisation_name})"
 
 
 def _seen_before(access: PersonAccess, areas: list[Organisation]) -> dict[int, datetime | None]:
@@ -81,6 +85,8 @@ def _show_list(areas: list[Organisation], sent: list[SentSubmission], seen: dict
         return
     new = [g for g in groups if is_new(g.latest, seen.get(g.latest.area_id))]
     st.text(f"{counted(len(groups), 'service')} submitted to {names}; {len(new)} new since your last visit.")
+    if new:
+        st.text("New since your last visit: " + "; ".join(_whose(g.latest) for g in new) + ".")
     rows = [
         {
             "New": "New" if is_new(g.latest, seen.get(g.latest.area_id)) else "",

@@ -165,6 +165,7 @@ def test_the_commissioner_sees_each_service_once_marked_new_and_compares_it_with
     assert not at.exception
     assert at.radio(key=state.COMPARE_SOURCE).value == AREA
     assert "1 service submitted to Northshire; 1 new since your last visit." in [t.value for t in at.text]
+    assert "New since your last visit: Riverside women (Riverside)." in [t.value for t in at.text]
     listed = at.dataframe[0].value
     assert list(listed["Service"]) == ["Riverside women"]
     assert list(listed["New"]) == ["New"]
