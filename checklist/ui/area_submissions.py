@@ -28,10 +28,12 @@ Files = tuple[tuple[str, bytes], ...]
 
 def files_to_compare() -> Files | None:
     """The latest snapshot of each service, as files; None to compare uploaded files (always so in local mode)."""
-    access = resources.assessments()
-    if not isinstance(access, PersonAccess):
-        return None
+    if not st.session_state.get(state.SIGN_IN_ON):
+        return None  # local mode: the page is as it always was, and the store is not even asked
     try:
+        access = resources.assessments()
+        if not isinstance(access, PersonAccess):
+            return None
         areas = access.commissioned_areas()
         if not areas:
             return None
@@ -85,6 +87,10 @@ def _show_list(areas: list[Organisation], sent: list[SentSubmission], seen: dict
         return
     new = [g for g in groups if is_new(g.latest, seen.get(g.latest.area_id))]
     st.text(f"{counted(len(groups), 'service')} submitted to {names}; {len(new)} new since your last visit.")
+    if st.session_state.get(state.COMPARE_ANONYMISE):
+        # The list names services; the comparison below is anonymised, and so must be the page.
+        st.write('The list of submissions is hidden while services are shown as "Service A, B, …".')
+        return
     if new:
         st.text("New since your last visit: " + "; ".join(_whose(g.latest) for g in new) + ".")
     rows = [

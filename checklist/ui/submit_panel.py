@@ -19,11 +19,11 @@ from checklist.ui import resources, state
 
 
 def show(bank: QuestionBank, assessment: Assessment) -> None:
-    access = resources.assessments()
-    if not isinstance(access, PersonAccess):
-        return
+    if not st.session_state.get(state.SIGN_IN_ON):
+        return  # local mode: not even the store is asked
     try:
-        if not access.may_submit(assessment.id):
+        access = resources.assessments()
+        if not isinstance(access, PersonAccess) or not access.may_submit(assessment.id):
             return
         sent = access.sent_from(assessment.id)
     except StoreError as exc:
@@ -38,10 +38,13 @@ def show(bank: QuestionBank, assessment: Assessment) -> None:
     missing = missing_for_report(assessment)
     if missing:
         st.warning(f"Before it can be submitted, the service profile needs {listed(missing)}.")
+    unsaved = st.session_state.get(state.PENDING) is not None
+    if unsaved:
+        st.warning("Your last change is not saved yet, so it could not be sent: save it first (above).")
     st.button(
         "Submit to commissioner",
         key=state.SUBMIT,
-        disabled=bool(missing),
+        disabled=bool(missing) or unsaved,
         on_click=_submit,
         args=(bank, assessment.id),
     )

@@ -197,3 +197,39 @@ def test_staff_of_another_provider_get_no_submissions_on_compare(
     assert not at.exception
     assert [r for r in at.radio if r.key == state.COMPARE_SOURCE] == []
     assert "Riverside women" not in str([t.value for t in at.text])
+
+
+def test_an_unsaved_change_must_be_saved_before_submitting(
+    new_app: Callable[..., AppTest],
+    store: AssessmentStore,
+    directory: DirectoryStore,
+    bank: QuestionBank,
+    signed_in_as: Callable[[str], None],
+) -> None:
+    assessment = riverside_assessment(store, directory, bank, **READY)
+    signed_in_as("ana@example.org")
+    at = plan_page(new_app, assessment.id)
+    at.session_state[state.PENDING] = assessment.model_copy(update={"service": Service(name="Not saved")})
+    at.run()
+    assert at.button(key=state.SUBMIT).disabled
+    assert any(w.value.startswith("Your last change is not saved yet") for w in at.warning)
+
+
+def test_the_list_of_submissions_is_hidden_while_services_are_anonymised(
+    new_app: Callable[..., AppTest],
+    store: AssessmentStore,
+    directory: DirectoryStore,
+    bank: QuestionBank,
+    signed_in_as: Callable[[str], None],
+) -> None:
+    _submit_as_ana(new_app, riverside_assessment(store, directory, bank, **READY), signed_in_as)
+    signed_in_as("cara@example.org")
+    at = new_app().switch_page(COMPARE).run()
+    at.checkbox(key=state.COMPARE_ANONYMISE).check().run()
+    assert not at.exception
+    assert 'The list of submissions is hidden while services are shown as "Service A, B, …".' in [
+        m.value for m in at.markdown
+    ]
+    assert "Riverside women" not in str([t.value for t in at.text])
+    assert not any("Riverside women" in grid.value.to_csv() for grid in at.dataframe)
+    assert [m.value for m in at.metric if m.label == "Services compared"] == ["1"]
