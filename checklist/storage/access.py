@@ -10,6 +10,7 @@ refusal is logged for the server's administrator.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -254,8 +255,13 @@ class PersonAccess:
         return found
 
     def snapshot(self, submission_id: int) -> bytes | None:
-        """The submission's assessment file, exactly as it was sent."""
-        return self._sent.snapshot(submission_id) if self.submission(submission_id) is not None else None
+        """The submission's assessment file, exactly as it was sent; None for one this person may not read."""
+        return self.snapshots([submission_id]).get(submission_id)
+
+    def snapshots(self, submission_ids: Iterable[int]) -> dict[int, bytes]:
+        """The files of those of these submissions that this person may read, by id (two queries for any number)."""
+        readable = [s.id for s in self._sent.get_many(submission_ids) if self._may_read_submission(s)]
+        return self._sent.snapshots(readable)
 
     def last_visit(self, area_id: int) -> datetime | None:
         """When this person last opened the area's submissions, if ever."""

@@ -55,10 +55,18 @@ class SubmissionStore(TableStore):
         found = self._listed(submissions.c.id == submission_id)
         return found[0] if found else None
 
-    def snapshot(self, submission_id: int) -> bytes | None:
+    def get_many(self, submission_ids: Iterable[int]) -> list[SentSubmission]:
+        wanted = list(submission_ids)
+        return self._listed(submissions.c.id.in_(wanted)) if wanted else []
+
+    def snapshots(self, submission_ids: Iterable[int]) -> dict[int, bytes]:
+        """The files of these submissions, by id, in one query."""
+        wanted = list(submission_ids)
+        if not wanted:
+            return {}
         with self._reading() as conn:
-            text = conn.scalar(select(submissions.c.snapshot).where(submissions.c.id == submission_id))
-        return None if text is None else str(text).encode("utf-8")
+            rows = conn.execute(select(submissions.c.id, submissions.c.snapshot).where(submissions.c.id.in_(wanted)))
+            return {r.id: str(r.snapshot).encode("utf-8") for r in rows}
 
     def last_visit(self, person_id: int, area_id: int) -> datetime | None:
         with self._reading() as conn:

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from checklist.domain.people import Organisation
-from checklist.domain.sent import SentSubmission, by_service, is_new
+from checklist.domain.sent import SentSubmission, by_service, is_new, latest_per_service
 from checklist.domain.wording import counted, long_moment
 from checklist.storage import StoreError
 from checklist.storage.access import PersonAccess
@@ -43,15 +43,23 @@ def files_to_compare() -> Files | None:
         sent = access.area_submissions()
         seen = _seen_before(access, areas)
         _show_list(areas, sent, seen)
-        files = []
-        for group in by_service(sent):
-            snapshot = access.snapshot(group.latest.id)
-            if snapshot is not None:
-                files.append((file_name(group.latest), snapshot))
+        latest = latest_per_service(sent)
+        snapshots = _snapshots(access, [s.id for s in latest])
     except StoreError as exc:
         st.error(exc.message)
         return ()
-    return tuple(files)
+    return tuple((file_name(s), snapshots[s.id]) for s in latest if s.id in snapshots)
+
+
+def _snapshots(access: PersonAccess, wanted: list[int]) -> dict[int, bytes]:
+    """The snapshots, each read from the database once per session: a submission never changes.
+
+    Only those listed for her on this run are used, and that list is read afresh on every run,
+    so a commissioner whose role was taken away gets none of the ones kept here.
+    """
+    kept: dict[int, bytes] = st.session_state.setdefault(state.SUBMISSION_SNAPSHOTS, {})
+    kept.update(access.snapshots([i for i in wanted if i not in kept]))
+    return {i: kept[i] for i in wanted if i in kept}
 
 
 def file_name(sent: SentSubmission) -> str:

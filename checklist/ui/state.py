@@ -120,6 +120,7 @@ SUBMIT_DONE = "submit-done"  # what the last submission in this session said: wh
 SUBMIT_PROBLEM = "submit-problem"  # why it could not be submitted, in words
 COMPARE_SOURCE = "compare-source"  # a commissioner's choice: the area's submissions, or uploaded files
 SUBMISSIONS_SEEN = "submissions-seen"  # area id -> her visit before this session (what counts as new), read once
+SUBMISSION_SNAPSHOTS = "submission-snapshots"  # submission id -> its file, read once (a submission never changes)
 
 
 def participant_answer_key(question_id: str) -> str:

@@ -127,6 +127,7 @@ def test_others_get_not_found_for_a_submission_and_the_refusal_is_logged(
         with caplog.at_level(logging.WARNING, logger="checklist.storage.access"):
             assert access.submission(kept.id) is None, who
             assert access.snapshot(kept.id) is None, who
+            assert access.snapshots([kept.id]) == {}, who
             assert access.submission(kept.id + 1000) is None, who
         assert access.area_submissions() == [], who
     assert f"refused: bo@example.org may not read submission {kept.id}" in caplog.text
@@ -169,3 +170,15 @@ def test_the_last_visit_is_kept_per_commissioner_and_area(area: Area) -> None:
     other = area.person("sol@example.org", Role.COMMISSIONER, "Southshire")
     other.record_visit(northshire.id, DAY)  # not her area: nothing is recorded
     assert other.last_visit(northshire.id) is None
+
+
+def test_many_snapshots_at_once_are_only_those_the_person_may_read(area: Area) -> None:
+    ana = area.person("ana@example.org", Role.STAFF, "Riverside")
+    fay = area.person("fay@example.org", Role.STAFF, "Fenside")
+    cara = area.person("cara@example.org", Role.COMMISSIONER, "Northshire")
+    ours = ana.submit(ana.create(make_assessment(area.bank, **READY)).assessment.id, area.bank)
+    fenside = {"service": Service(name="Fenside women", organisation="Fenside"), "assessed_on": DAY.date()}
+    theirs = fay.submit(fay.create(make_assessment(area.bank, **fenside)).assessment.id, area.bank)
+    found = cara.snapshots([ours.id, theirs.id, theirs.id + 1000])
+    assert list(found) == [ours.id]
+    assert json.loads(found[ours.id])["service"]["name"] == "Riverside women"
