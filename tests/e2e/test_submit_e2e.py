@@ -21,7 +21,15 @@ from checklist.storage import AssessmentStore
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.submissions import SubmissionStore
 from tests.builders import make_assessment
-from tests.e2e.conftest import LAPTOP, AppServer, RouteGuard, is_loopback, open_app, wait_for_text
+from tests.e2e.conftest import (
+    LAPTOP,
+    AppServer,
+    RouteGuard,
+    assert_accessible,
+    is_loopback,
+    open_app,
+    wait_for_text,
+)
 from tests.e2e.signin import database_url, running_provider, sign_in, start_signin_server
 from tests.integration.test_store import NO_POSTGRES, _postgres_schema_url
 
@@ -108,6 +116,7 @@ def test_staff_submit_the_areas_commissioner_sees_and_compares_it_and_another_pr
     wait_for_text(page, "to the commissioners of Northshire.")
     expect(page.get_by_text("Submitted.", exact=True)).to_be_visible()
     expect(page.get_by_text("by ana@example.org to the commissioners of Northshire.")).to_be_visible()
+    assert_accessible(page)
     sent = SubmissionStore(database_url(area_server))
     assert [s.submitted_by for s in sent.for_assessment(riverside)] == ["ana@example.org"]
     sent.dispose()
@@ -121,6 +130,7 @@ def test_staff_submit_the_areas_commissioner_sees_and_compares_it_and_another_pr
         expect(cara.get_by_text("1 file: 1 accepted")).to_be_visible()
         expect(cara.get_by_test_id("stMetric").filter(has_text="Services compared")).to_contain_text("1")
         expect(cara.get_by_text("Submitted assessment files")).to_have_count(0)  # no upload needed
+        assert_accessible(cara)
 
     with another_tab(browser, guard) as bo:
         sign_in(bo, area_server, provider, "bo@example.org")
