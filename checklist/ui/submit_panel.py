@@ -48,8 +48,9 @@ def show(bank: QuestionBank, assessment: Assessment) -> None:
         on_click=_submit,
         args=(bank, assessment.id),
     )
-    if st.session_state.get(state.SUBMIT_PROBLEM):
-        st.error(st.session_state[state.SUBMIT_PROBLEM])
+    problem: tuple[str, str] | None = st.session_state.get(state.SUBMIT_PROBLEM)
+    if problem is not None and problem[0] == assessment.id:
+        st.error(problem[1])
     done: SentSubmission | None = st.session_state.get(state.SUBMIT_DONE)
     if done is not None and done.assessment_id == assessment.id:
         st.success("Submitted.")
@@ -68,12 +69,12 @@ def said(sent: SentSubmission, what: str) -> str:
 def _submit(bank: QuestionBank, assessment_id: str) -> None:
     st.session_state[state.SUBMIT_DONE] = None
     st.session_state[state.SUBMIT_PROBLEM] = None
-    access = resources.assessments()
-    if not isinstance(access, PersonAccess):
-        return
     try:
-        st.session_state[state.SUBMIT_DONE] = access.submit(assessment_id, bank)
+        access = resources.assessments()
+        if isinstance(access, PersonAccess):
+            st.session_state[state.SUBMIT_DONE] = access.submit(assessment_id, bank)
     except StoreError as exc:
-        st.session_state[state.SUBMIT_PROBLEM] = exc.message
+        st.session_state[state.SUBMIT_PROBLEM] = (assessment_id, exc.message)
     except NotReadyForReport as exc:  # a required field was emptied in another tab since the page was drawn
-        st.session_state[state.SUBMIT_PROBLEM] = f"Not submitted: the service profile needs {listed(exc.missing)}."
+        missing = f"Not submitted: the service profile needs {listed(exc.missing)}."
+        st.session_state[state.SUBMIT_PROBLEM] = (assessment_id, missing)

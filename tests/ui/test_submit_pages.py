@@ -17,6 +17,7 @@ from checklist.domain.assessment import Assessment, Service
 from checklist.domain.bank import QuestionBank
 from checklist.domain.people import OrganisationKind, Role
 from checklist.storage import AssessmentStore
+from checklist.storage.access import NO_AREA
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.submissions import SubmissionStore
 from checklist.ui import signin, state
@@ -233,3 +234,26 @@ def test_the_list_of_submissions_is_hidden_while_services_are_anonymised(
     assert "Riverside women" not in str([t.value for t in at.text])
     assert not any("Riverside women" in grid.value.to_csv() for grid in at.dataframe)
     assert [m.value for m in at.metric if m.label == "Services compared"] == ["1"]
+
+
+def test_a_provider_in_no_area_is_told_to_send_the_file_instead(
+    new_app: Callable[..., AppTest],
+    store: AssessmentStore,
+    directory: DirectoryStore,
+    bank: QuestionBank,
+    signed_in_as: Callable[[str], None],
+) -> None:
+    lone = directory.add_organisation("Lone", OrganisationKind.PROVIDER)
+    directory.invite("lee@example.org", Role.STAFF, "Lone")
+    directory.sign_in("iss lee@example.org", "lee@example.org")
+    assessment = make_assessment(bank, {"a1": "met"}, **READY)
+    directory.set_owner(assessment.id, lone.id)
+    store.create(assessment)
+    signed_in_as("lee@example.org")
+    at = plan_page(new_app, assessment.id)
+
+    at.button(key=state.SUBMIT).click().run()
+
+    assert not at.exception
+    assert "Submitted." not in [s.value for s in at.success]
+    assert [e.value for e in at.error] == [NO_AREA]
