@@ -74,10 +74,8 @@ def test_a_participant_rating_an_example_reads_its_description_before_answering(
     workshops.create(workshop)
     at = page(new_app, PARTICIPANT, join=workshop.join_code)
     shown = [t.value for t in at.text]
-    assert (
-        "A small rural service that mostly meets women at home, in GP surgeries and village halls." in shown,
-        "Do you run groups? No" in shown,
-    ) == (True, True)
+    assert "A small rural service that mostly meets women at home, in GP surgeries and village halls." in shown
+    assert "Do you run groups? No" in shown
 
 
 def test_the_room_view_has_no_facilitator_controls_and_a_way_back(
@@ -177,4 +175,5 @@ def test_a_pasted_link_without_a_workshop_in_it_says_what_to_paste(new_app: Call
     at = page(new_app, FACILITATOR)
     at.text_input(key="wf-link").input("http://192.0.2.7:8501/join?join=ABCDEF")
     at.button(key="wf-reopen-submit").click().run()
-    assert ("w" in at.query_params, "Paste the whole facilitator's link" in at.error[0].value) == (False, True)
+    assert "w" not in at.query_params
+    assert [e.value for e in at.error] == ["Paste the whole facilitator's link, or the code after ?w= in it."]
