@@ -72,7 +72,8 @@ def test_what_a_chart_shows_in_colour_it_also_shows_in_words_or_shape(name: str)
     make, colour, redundant = COLOURED[name]
     spec = make()
 
-    assert (colour_fields(spec), redundant in words_or_shapes(spec)) == ({colour}, True)
+    assert colour_fields(spec) == {colour}
+    assert redundant in words_or_shapes(spec)
 
 
 @pytest.mark.parametrize(
