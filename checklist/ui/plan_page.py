@@ -202,8 +202,7 @@ def _actions_for_non_gaps(bank: QuestionBank, assessment: Assessment, result: Sc
         return
     st.subheader(f"Actions for questions that are no longer gaps ({len(others)})")
     for action in others:
-        question = bank.question(action.question_id)
-        st.text(question.text if question else action.question_id)
+        st.text(bank.text_of(action.question_id))
         _action_form(action)
 
 

@@ -103,7 +103,7 @@ def _gaps(bank: QuestionBank, result: ScoreResult) -> None:
         rows.append(
             {
                 "Rank": str(rank),
-                "Question": literal(question.text if question else gap.question_id),
+                "Question": literal(bank.text_of(gap.question_id)),
                 "Theme": literal(theme.title if theme else gap.theme_id),
                 "Answer": gap.answer.label,
                 "Marks": _marks(gap),
@@ -148,20 +148,16 @@ def _how_scored(bank: QuestionBank, result: ScoreResult) -> None:
         for kind, meaning in EVIDENCE_MEANINGS.items():
             st.markdown(f"- {literal(kind.label.capitalize())}: {literal(meaning)}")
 
-        def text_of(question_id: str) -> str:
-            question = bank.question(question_id)
-            return question.text if question else question_id
-
         for title, rows in (
             (
                 "Not applicable, with the reasons given",
-                [{"Question": text_of(e.question_id), "Reason": e.reason} for e in result.not_applicable],
+                [{"Question": bank.text_of(e.question_id), "Reason": e.reason} for e in result.not_applicable],
             ),
             (
                 "Left out by the service profile",
-                [{"Question": text_of(e.question_id), "Why": e.reason} for e in result.excluded_by_profile],
+                [{"Question": bank.text_of(e.question_id), "Why": e.reason} for e in result.excluded_by_profile],
             ),
-            ("To check (answered “don't know”)", [{"Question": text_of(g.question_id)} for g in result.to_check]),
+            ("To check (answered “don't know”)", [{"Question": bank.text_of(g.question_id)} for g in result.to_check]),
         ):
             st.markdown(f"**{literal(title)}: {len(rows)}**")
             if rows:

@@ -38,8 +38,7 @@ def _answer_changed(bank: QuestionBank, question_id: str) -> None:
     )
     if current is None or built.answer is None:
         return  # the page says what is still needed
-    question = bank.question(question_id)
-    words = f"{question.text if question else question_id} — {built.answer.answer.label}"
+    words = f"{bank.text_of(question_id)} — {built.answer.answer.label}"
     session.save(current.with_answer(question_id, built.answer), unsaved=words, question_id=question_id)
 
 

@@ -302,10 +302,9 @@ def _spread(bank: QuestionBank, workshop: Workshop) -> None:
 def spread_table(bank: QuestionBank, spreads: list[QuestionSpread]) -> pd.DataFrame:
     rows = []
     for spread in spreads:
-        question = bank.question(spread.question_id)
         rows.append(
             {
-                "Question": question.text if question else spread.question_id,
+                "Question": bank.text_of(spread.question_id),
                 "Disagreement (%)": round(spread.disagreement * 100),
                 "Answered": spread.answered,
                 **{label: spread.counts[value] for value, label in ANSWER_LABELS.items()},
