@@ -275,6 +275,11 @@ class QuestionBank(_Strict):
     def theme_of(self, question_id: str) -> Theme | None:
         return next((t for t, q in self.questions() if q.id == question_id), None)
 
+    def text_of(self, question_id: str) -> str:
+        """A question as people read it: its text, or its id when this bank does not have it."""
+        question = self.question(question_id)
+        return question.text if question else question_id
+
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
 

@@ -42,7 +42,6 @@ __all__ = [
     "VersionNote",
     "anonymous_label",
     "compare_assessments",
-    "filter_assessments",
     "filter_options",
     "read_submissions",
 ]
@@ -65,10 +64,6 @@ class Filters:
             and (not self.settings or assessment.service.profile.get(SETTING, "") in self.settings)
             and (not self.versions or assessment.bank.version in self.versions)
         )
-
-
-def filter_assessments(assessments: Iterable[Assessment], filters: Filters) -> list[Assessment]:
-    return [a for a in assessments if filters.accepts(a)]
 
 
 def filter_options(assessments: Iterable[Assessment]) -> dict[str, list[str]]:
@@ -148,10 +143,6 @@ class PlanRow:
     done: int
     dropped: int
     overdue: int
-
-    @property
-    def total(self) -> int:
-        return self.planned + self.in_progress + self.done + self.dropped
 
 
 @dataclass(frozen=True, slots=True)
