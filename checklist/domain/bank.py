@@ -48,7 +48,11 @@ class Cost(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Cost).index(self)
+        return _COST_RANKS[self]
+
+
+# Worked out once: the enum's order, asked for every gap of every assessment scored.
+_COST_RANKS = {cost: i for i, cost in enumerate(Cost)}
 
 
 class Jurisdiction(StrEnum):
