@@ -115,11 +115,24 @@ _SAVE_WHILE_TYPING = """<script>
   };
   // A press outside the box (a menu link, "Next theme", the theme picker) sends the box's value at
   // once. Streamlit itself would send it only after it has drawn the page again, and a link has by
-  // then asked for its page: the later message (the value, for this page) undid the page change. So
-  // a link's click waits until the value has gone to the server, then goes ahead.
+  // then asked for its page: the later message (the value, for this page) undid the page change.
+  // A page change that reaches the server with the value, before its run has started, skips the
+  // box's save too. So a link's click waits until the run the value started has ended, then goes on.
   let sends = 0;
+  let runsEnded = 0;
+  let endedAtLastSend = 0;
   const socketSend = WebSocket.prototype.send;
-  WebSocket.prototype.send = function (...args) { sends += 1; return socketSend.apply(this, args); };
+  WebSocket.prototype.send = function (...args) {
+    sends += 1;
+    endedAtLastSend = runsEnded;
+    return socketSend.apply(this, args);
+  };
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (app) {
+    new MutationObserver(() => {
+      if (app.getAttribute("data-test-script-state") === "notRunning") runsEnded += 1;
+    }).observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+  }
   let held = null;
   document.addEventListener("pointerdown", (event) => {
     held = null;
@@ -137,7 +150,8 @@ _SAVE_WHILE_TYPING = """<script>
     event.stopImmediatePropagation();
     const started = performance.now();
     const replay = () => {
-      if (sends === wait.sends && performance.now() - started < 1000) return requestAnimationFrame(replay);
+      const saved = sends > wait.sends && runsEnded > endedAtLastSend;
+      if (!saved && performance.now() - started < 3000) return requestAnimationFrame(replay);
       const {ctrlKey, shiftKey, altKey, metaKey, button, clientX, clientY} = event;
       event.target.dispatchEvent(new MouseEvent("click", {
         bubbles: true, cancelable: true, composed: true, view: window,

@@ -107,3 +107,19 @@ def test_a_note_typed_just_before_a_keyboard_page_change_is_saved(page: Page, ap
 
     wait_for_text(page, "Not answered yet")
     until_in_page(page, lambda: read() == "Asked at first contact", "the note to be saved")
+
+
+def test_a_service_name_typed_just_before_a_link_on_the_page_is_clicked_is_saved(
+    page: Page, app_server: AppServer
+) -> None:
+    assessment_id = start_new(page, app_server)
+    page.get_by_label("Service name").press_sequentially("Riverside Recovery")
+
+    page.get_by_role("link", name="Next: the themes").click()  # no waiting, no Enter, no Tab
+
+    wait_for_text(page, "Answered 0 of")
+    until_in_page(
+        page,
+        lambda: saved_assessment(app_server.store(), assessment_id).service.name == "Riverside Recovery",
+        "the service name to be saved",
+    )
