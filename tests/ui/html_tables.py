@@ -8,7 +8,9 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 
-class _Tables(HTMLParser):
+class TableParser(HTMLParser):
+    """The text of every cell of every table, row by row."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[list[list[str]]] = []
@@ -47,7 +49,7 @@ def html_tables(at: AppTest) -> list[pd.DataFrame]:
     """Every HTML table on the page, its heading row as the columns, numeric columns as numbers."""
     found = []
     for element in at.get("html"):
-        parser = _Tables()
+        parser = TableParser()
         parser.feed(str(element.value))
         for head, *rows in (t for t in parser.tables if t):
             frame = pd.DataFrame(rows, columns=head)
