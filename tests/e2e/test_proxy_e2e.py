@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,31 +21,17 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator
 
 from checklist.domain.assessment import Assessment, Service
 from checklist.domain.bank import load_bank
-from checklist.paths import PROJECT_ROOT
 from checklist.storage import AssessmentStore
 from tests.builders import make_assessment
-from tests.deploy import ROUTE_COOKIE, NginxProxy, env_file_as_shell_reads_it, unit_command, unit_environment
-from tests.e2e.conftest import LAPTOP, READY, AppServer, free_port, is_loopback, write_small_bank
+from tests.deploy import ROUTE_COOKIE, NginxProxy
+from tests.e2e.conftest import LAPTOP, READY, free_port, is_loopback, write_small_bank
+from tests.e2e.proxy_site import UnitServer, app_environment, route_to
 from tests.e2e.test_walkthrough_e2e import question_box
 from tests.pg import PrivatePostgres, postgres_bin
 
 pytestmark = [pytest.mark.e2e, pytest.mark.proxy]
 
 STALE_WORDS = "changed this same answer or field since you opened it"
-
-
-@dataclass
-class UnitServer(AppServer):
-    """An app process started with checklist@.service's own command line."""
-
-    def start(self) -> UnitServer:
-        log = (self.home / "server.log").open("ab")
-        self.process = subprocess.Popen(
-            unit_command(self.port), cwd=PROJECT_ROOT, env=self.env, stdin=subprocess.DEVNULL, stdout=log,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        self._wait_healthy()
-        return self
 
 
 @dataclass
@@ -62,35 +47,8 @@ class Site:
         return AssessmentStore(self.database)
 
     def route_to(self, app: UnitServer) -> str:
-        """A route cookie value that nginx's consistent hash sends to `app` (found by asking nginx)."""
-        for n in range(200):
-            candidate = f"probe-{n}"
-            self.proxy.get(f"/?probe={n}", route=candidate)
-            if (candidate, app.port) in self.proxy.routes():
-                return candidate
-        raise AssertionError(f"no route cookie reached port {app.port}")
-
-
-def app_environment(folder: Path, database: str, public_url: str, bank: Path) -> dict[str, str]:
-    """The unit's environment: deploy/checklist.env.example as a shell reads it, pointed at the test's parts."""
-    shipped = env_file_as_shell_reads_it()
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "LANG": "C.UTF-8",
-        **shipped,
-        **unit_environment(),
-        "CHECKLIST_DATABASE_URL": database,
-        "CHECKLIST_PUBLIC_URL": public_url,
-        "STREAMLIT_SERVER_ALLOWED_HOSTS": shipped["STREAMLIT_SERVER_ALLOWED_HOSTS"].replace(
-            "checklist.example.org", "localhost"
-        ),
-        "CHECKLIST_BANK": str(bank),
-        "HOME": str(folder / "home"),
-        "CHECKLIST_DATA_DIR": str(folder / "data"),
-        "CHECKLIST_CACHE_DIR": str(folder / "cache"),
-    }
-    (folder / "home").mkdir(parents=True, exist_ok=True)
-    return env
+        """A route cookie value that nginx's consistent hash sends to `app`."""
+        return route_to(self.proxy, app.port)
 
 
 @pytest.fixture(scope="module")
