@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 
 from checklist.domain.assessment import Assessment, Service
 from checklist.domain.bank import load_bank
@@ -159,40 +159,43 @@ def test_people_on_a_killed_process_carry_on_on_the_other_with_every_acknowledge
     answer(ana, "a1", "Met", 1)
     answer(ben, "a1", "Not met", 1)
 
+    watch_connection(ana)
     first.kill()  # mid-assessment: Ana's process dies without a word
 
-    # Ana's page reconnects through the proxy to the other process and keeps going, without a reload.
-    first_click_after_reconnect(ana, ana.get_by_role("button", name="Next theme"), "Why beta matters")
-    answer(ana, "b1", "Met", 2)
+    # Ana's page reconnects through the proxy to the other process, without a reload, and the answer
+    # she clicks the moment it is connected again reaches a session there that has not drawn the page.
+    ana.wait_for_function(RECONNECTED, timeout=45_000)
+    answer(ana, "a2", "Partly met", 2)
+    ana.get_by_role("button", name="Next theme").click()
+    expect(ana.get_by_text("Why beta matters").first).to_be_visible()
+    ana.wait_for_selector(READY)
+    answer(ana, "b1", "Met", 3)
     ben.get_by_role("button", name="Next theme").click()
     expect(ben.get_by_text("Why beta matters").first).to_be_visible()
     ben.wait_for_selector(READY)
     answer(ben, "b1", "Partly met", 2)
     answer(ben, "b2", "Met", 3)
 
-    assert stored_answers(site, ana_assessment.id) == {"a1": "met", "b1": "met"}
+    assert stored_answers(site, ana_assessment.id) == {"a1": "met", "a2": "partly", "b1": "met"}
     assert stored_answers(site, ben_assessment.id) == {"a1": "not_met", "b1": "partly", "b2": "met"}
     assert (ana_route(ana), second.port) in site.proxy.routes("/_stcore/")  # reconnected through the proxy
     assert site.csp_violations == []
     assert site.blocked == []
 
 
-def first_click_after_reconnect(page: Page, button: Locator, shows: str) -> None:
-    """Click, and click once more if the first was not applied.
+# Set when Streamlit's page leaves the CONNECTED state; RECONNECTED is then true once it is back.
+WATCH_CONNECTION = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  new MutationObserver(() => {
+    if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') window.checklistLostConnection = true;
+  }).observe(app, {attributes: true, attributeFilter: ['data-test-connection-state']});
+}"""
+RECONNECTED = """() => window.checklistLostConnection === true && document.querySelector(
+  '[data-testid="stApp"]').getAttribute('data-test-connection-state') === 'CONNECTED'"""
 
-    A page whose process died reconnects to a new Streamlit session on another process. That
-    session has not run the page yet, so it may not know the page's buttons: the first click after
-    the reconnect can rerun the page without the button's action (seen with Streamlit 1.67).
-    Nothing saved is lost, and the second click works; README, "Serving it for an area", says so.
-    """
-    button.click()
-    try:
-        expect(page.get_by_text(shows).first).to_be_visible(timeout=20_000)
-    except AssertionError:
-        page.wait_for_selector(READY)
-        button.click()
-        expect(page.get_by_text(shows).first).to_be_visible()
-    page.wait_for_selector(READY)
+
+def watch_connection(page: Page) -> None:
+    page.evaluate(WATCH_CONNECTION)
 
 
 def ana_route(page: Page) -> str:
