@@ -8,6 +8,7 @@ passes the Content-Security-Policy, and the proxy's security headers are on ever
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import shutil
@@ -17,13 +18,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import websockets
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from checklist.domain.assessment import Assessment, Service
 from checklist.domain.bank import load_bank
 from checklist.storage import AssessmentStore
 from tests.builders import make_assessment
-from tests.deploy import ROUTE_COOKIE, NginxProxy
+from tests.deploy import ROUTE_COOKIE, NginxProxy, unverified
 from tests.e2e.conftest import LAPTOP, READY, free_port, is_loopback, write_small_bank
 from tests.e2e.proxy_site import UnitServer, app_environment, route_to
 from tests.e2e.test_walkthrough_e2e import question_box
@@ -196,6 +201,58 @@ RECONNECTED = """() => window.checklistLostConnection === true && document.query
 
 def watch_connection(page: Page) -> None:
     page.evaluate(WATCH_CONNECTION)
+
+
+def test_a_click_that_reaches_a_new_session_before_it_has_drawn_the_page_is_acted_on(site: Site) -> None:
+    """What a browser sends after a failover, spoken over Streamlit's websocket protocol without a browser.
+
+    The click is the first message of a new session on the other process: an answer is saved, and
+    "Next theme" opens the next theme, although that session ran no page before.
+    """
+    first, second = site.apps
+    opened = new_assessment(site, "Lakeside")
+    drawn = asyncio.run(page_run(site, first, opened.id, []))  # the ids of the page's widgets, as a browser has them
+    answer_id = next(w for w in drawn.widgets if w.endswith("-answer-a2"))
+    next_id = next(w for w in drawn.widgets if w.endswith("-next-theme"))
+
+    asyncio.run(page_run(site, second, opened.id, [WidgetState(id=answer_id, string_value="Partly met")]))
+    moved = asyncio.run(page_run(site, second, opened.id, [WidgetState(id=next_id, trigger_value=True)]))
+
+    assert stored_answers(site, opened.id) == {"a2": "partly"}
+    assert "t=beta" in moved.query
+
+
+@dataclass
+class PageRun:
+    widgets: list[str] = field(default_factory=list)  # widget ids drawn, in page order
+    query: str = ""  # the page's address after the run
+
+
+async def page_run(site: Site, app: UnitServer, assessment_id: str, states: list[WidgetState]) -> PageRun:
+    """A new session on `app`, through the proxy, whose first message is a rerun of Themes with `states`."""
+    message = BackMsg()
+    message.rerun_script.query_string = f"a={assessment_id}&t=alpha"
+    message.rerun_script.page_name = "themes"
+    message.rerun_script.widget_states.widgets.extend(states)
+    found = PageRun()
+    async with websockets.connect(
+        f"wss://localhost:{site.proxy.https_port}/_stcore/stream", ssl=unverified(), subprotocols=["streamlit"],
+        additional_headers={"Cookie": f"{ROUTE_COOKIE}={site.route_to(app)}"}, max_size=None, open_timeout=60,
+    ) as connection:  # fmt: skip
+        await connection.send(message.SerializeToString())
+        while True:
+            reply = ForwardMsg()
+            reply.ParseFromString(await asyncio.wait_for(connection.recv(), timeout=60))
+            kind = reply.WhichOneof("type")
+            if kind == "page_info_changed":
+                found.query = reply.page_info_changed.query_string
+            elif kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
+                element = reply.delta.new_element
+                widget = getattr(element, element.WhichOneof("type") or "")
+                if getattr(widget, "id", "").startswith("$$ID-"):
+                    found.widgets.append(widget.id)
+            elif kind == "script_finished" and reply.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                return found
 
 
 def ana_route(page: Page) -> str:
