@@ -8,7 +8,6 @@ passes the Content-Security-Policy, and the proxy's security headers are on ever
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import shutil
@@ -18,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import websockets
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+from websockets.sync.client import connect
 
 from checklist.domain.assessment import Assessment, Service
 from checklist.domain.bank import load_bank
@@ -211,12 +210,12 @@ def test_a_click_that_reaches_a_new_session_before_it_has_drawn_the_page_is_acte
     """
     first, second = site.apps
     opened = new_assessment(site, "Lakeside")
-    drawn = asyncio.run(page_run(site, first, opened.id, []))  # the ids of the page's widgets, as a browser has them
+    drawn = page_run(site, first, opened.id, [])  # the ids of the page's widgets, as a browser has them
     answer_id = next(w for w in drawn.widgets if w.endswith("-answer-a2"))
     next_id = next(w for w in drawn.widgets if w.endswith("-next-theme"))
 
-    asyncio.run(page_run(site, second, opened.id, [WidgetState(id=answer_id, string_value="Partly met")]))
-    moved = asyncio.run(page_run(site, second, opened.id, [WidgetState(id=next_id, trigger_value=True)]))
+    page_run(site, second, opened.id, [WidgetState(id=answer_id, string_value="Partly met")])
+    moved = page_run(site, second, opened.id, [WidgetState(id=next_id, trigger_value=True)])
 
     assert stored_answers(site, opened.id) == {"a2": "partly"}
     assert "t=beta" in moved.query
@@ -228,21 +227,21 @@ class PageRun:
     query: str = ""  # the page's address after the run
 
 
-async def page_run(site: Site, app: UnitServer, assessment_id: str, states: list[WidgetState]) -> PageRun:
+def page_run(site: Site, app: UnitServer, assessment_id: str, states: list[WidgetState]) -> PageRun:
     """A new session on `app`, through the proxy, whose first message is a rerun of Themes with `states`."""
     message = BackMsg()
     message.rerun_script.query_string = f"a={assessment_id}&t=alpha"
     message.rerun_script.page_name = "themes"
     message.rerun_script.widget_states.widgets.extend(states)
     found = PageRun()
-    async with websockets.connect(
+    with connect(
         f"wss://localhost:{site.proxy.https_port}/_stcore/stream", ssl=unverified(), subprotocols=["streamlit"],
         additional_headers={"Cookie": f"{ROUTE_COOKIE}={site.route_to(app)}"}, max_size=None, open_timeout=60,
     ) as connection:  # fmt: skip
-        await connection.send(message.SerializeToString())
+        connection.send(message.SerializeToString())
         while True:
             reply = ForwardMsg()
-            reply.ParseFromString(await asyncio.wait_for(connection.recv(), timeout=60))
+            reply.ParseFromString(connection.recv(timeout=60))
             kind = reply.WhichOneof("type")
             if kind == "page_info_changed":
                 found.query = reply.page_info_changed.query_string
