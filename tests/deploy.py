@@ -62,9 +62,10 @@ def render_site(*, https_port: int, http_port: int, app_ports: list[int], cert: 
     site = replaced(site, "root /var/www/html;", f"root {logs};")
     upstreams = re.findall(r"server 127\.0\.0\.1:(\d+) ", site)
     assert tuple(upstreams) == SHIPPED_PORTS, f"the upstream lists {upstreams}, expected {SHIPPED_PORTS}"
-    for shipped, port in zip(SHIPPED_PORTS, app_ports, strict=True):
-        site = replaced(site, f"server 127.0.0.1:{shipped} ", f"server 127.0.0.1:{port} ")
-    return site
+    lines = re.findall(r"^ *server 127\.0\.0\.1:\d+ .*\n", site, flags=re.MULTILINE)
+    # One `server` line per app process, as the site's comment tells an administrator to write them.
+    ours = "".join(lines[0].replace(f":{SHIPPED_PORTS[0]} ", f":{port} ") for port in app_ports)
+    return replaced(site, "".join(lines), ours)
 
 
 def self_signed_certificate(folder: Path) -> tuple[Path, Path]:

@@ -18,6 +18,7 @@ from checklist.domain.errors import ChecklistError
 from checklist.domain.people import Organisation, OrganisationKind, Person, Role
 from checklist.storage.database import StoreError, database_url
 from checklist.storage.directory import DirectoryStore
+from checklist.storage.health import database_problems
 
 T = TypeVar("T")
 
@@ -38,9 +39,19 @@ def _directory() -> Iterator[DirectoryStore]:
     except ChecklistError as exc:
         fail(exc.message)
     except StoreError as exc:
-        fail(exc.message)
+        fail(_diagnosed(exc))
     finally:
         store.dispose()
+
+
+def _diagnosed(error: StoreError) -> str:
+    """The store's message, or what `checklist doctor` finds wrong with the database if it cannot be reached.
+
+    "Try again in a moment" suits a server that is restarting, not a database address that names a
+    file that is not a database: that deserves its own plain words.
+    """
+    unreachable = [p for p in database_problems(database_url()) if "is not reachable" in p]
+    return f"{unreachable[0]} (check CHECKLIST_DATABASE_URL)" if unreachable else error.message
 
 
 def _run(change: Callable[[DirectoryStore], T]) -> T:

@@ -21,6 +21,7 @@ SUBJECT = "subject"  # the signed-in person's "<issuer> <sub>"; their roles are 
 SIGN_IN_PROBLEM = "sign_in_problem"  # why the signed-in person's roles could not be read, or None
 WORKING_FOR = "working-for"  # the organisation id new assessments go to, for staff of several providers
 MEMO = "memo"  # results and chart specs kept until the assessment changes (checklist.ui.memo)
+DRAWN = "drawn-widgets"  # keys of the Themes widgets this session has drawn (checklist.ui.themes_page.first_draw)
 
 THEME_PICKER = "theme-picker"
 UPLOAD = "upload"

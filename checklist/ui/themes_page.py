@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import Literal
 
 import streamlit as st
 
@@ -40,6 +41,22 @@ def _answer_changed(bank: QuestionBank, question_id: str) -> None:
         return  # the page says what is still needed
     words = f"{bank.text_of(question_id)} — {built.answer.answer.label}"
     session.save(current.with_answer(question_id, built.answer), unsaved=words, question_id=question_id)
+
+
+def first_draw(key: str) -> bool:
+    """True until this session has drawn the widget `key`: in a new session, as after a failover.
+
+    Streamlit runs a widget's on_change or on_click only for widgets the session drew in an earlier
+    run. A browser whose app process died reconnects (through the proxy) to another process, which
+    gives it a new session; a click sent before that session has drawn the page arrives there with
+    no callback, and a seeded value would even put the saved answer back over it. On a widget's
+    first draw the page therefore takes what the browser sent, and acts on it itself.
+    """
+    return key not in st.session_state.setdefault(state.DRAWN, set())
+
+
+def drawn(key: str) -> None:
+    st.session_state[state.DRAWN].add(key)
 
 
 def show() -> None:
@@ -109,7 +126,13 @@ def _question(bank: QuestionBank, assessment: Assessment, question: Question, nu
         state.note_key(question.id),
         state.na_reason_key(question.id),
     )
-    state.seed(answer_key, saved.answer.value if saved else None)
+    saved_value = saved.answer.value if saved else None
+    first = first_draw(answer_key)
+    if first and answer_key not in st.session_state:
+        index = None if saved_value is None else OPTIONS.index(saved_value)  # what the browser sent wins
+    else:
+        state.seed(answer_key, saved_value)
+        index = None
     state.seed(note_key, (saved.note if saved else None) or "")
     state.seed(reason_key, (saved.na_reason if saved else None) or "")
     with st.container(border=True, key=state.question_box_key(question.id)):
@@ -126,13 +149,17 @@ def _question(bank: QuestionBank, assessment: Assessment, question: Question, nu
             f"Answer to question {number}: {spoken(question.text)}",
             options=OPTIONS,
             format_func=lambda value: ANSWER_LABELS[AnswerValue(value)],
-            index=None,
+            index=index,
             key=answer_key,
             horizontal=True,
             label_visibility="collapsed",
             on_change=_answer_changed,
             args=(bank, question.id),
         )
+        drawn(answer_key)
+        if first and st.session_state[answer_key] not in (None, saved_value):
+            _answer_changed(bank, question.id)  # a click that reached this session before it drew the page
+            st.rerun()
         if st.session_state[answer_key] == AnswerValue.NA.value:
             st.text_area(
                 "Why does this not apply to your service? (required for “not applicable”)",
@@ -180,21 +207,19 @@ def _previous_next(bank: QuestionBank, theme_id: str) -> None:
     before, after = neighbours(bank, theme_id)
     with st.container(horizontal=True):
         if before is not None:
-            st.button(
-                "Previous theme",
-                on_click=_go_to_theme,
-                args=(before,),
-                key=state.THEMES_PREVIOUS,
-                icon=":material/arrow_back:",
-            )
+            _theme_button("Previous theme", before, key=state.THEMES_PREVIOUS, icon=":material/arrow_back:")
         if after is not None:
-            st.button(
-                "Next theme",
-                on_click=_go_to_theme,
-                args=(after,),
-                key=state.THEMES_NEXT,
-                type="primary",
-                icon=":material/arrow_forward:",
-            )
+            _theme_button("Next theme", after, key=state.THEMES_NEXT, type="primary", icon=":material/arrow_forward:")
         elif st.button("Review your answers", key=state.THEMES_TO_REVIEW, type="primary", icon=":material/fact_check:"):
             navigation.go(navigation.REVIEW)
+
+
+def _theme_button(
+    label: str, theme_id: str, *, key: str, icon: str, type: Literal["primary", "secondary"] = "secondary"
+) -> None:
+    first = first_draw(key)
+    clicked = st.button(label, on_click=_go_to_theme, args=(theme_id,), key=key, type=type, icon=icon)
+    drawn(key)
+    if clicked and first:  # clicked before this session drew the button: its on_click did not run (first_draw)
+        _go_to_theme(theme_id)
+        st.rerun()
