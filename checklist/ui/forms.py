@@ -12,6 +12,8 @@ from checklist.domain.bank import QuestionBank
 
 NA_NEEDS_REASON = "'Not applicable' is saved only once you say why it does not apply to your service."
 NOTE_NEEDS_ANSWER = "Choose an answer first: the note is saved with the answer."
+# A value no radio on the page offers (only a hand-made websocket message can send one).
+UNREADABLE_ANSWER = "That answer could not be read, so it was not saved; choose it again."
 _ID = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
@@ -30,7 +32,10 @@ def answer_from_inputs(value: str | None, note: str | None, na_reason: str | Non
     reason = (na_reason or "").strip() if has_visible_text(na_reason) else None
     if value is None:
         return AnswerInput(None, NOTE_NEEDS_ANSWER if note else None)
-    answer = AnswerValue(value)
+    try:
+        answer = AnswerValue(value)
+    except ValueError:
+        return AnswerInput(None, UNREADABLE_ANSWER)
     if answer is AnswerValue.NA and reason is None:
         return AnswerInput(None, NA_NEEDS_REASON)
     return AnswerInput(Answer(answer=answer, note=note, na_reason=reason if answer is AnswerValue.NA else None))

@@ -10,6 +10,7 @@ from checklist.domain.assessment import AnswerValue
 from checklist.ui.forms import (
     NA_NEEDS_REASON,
     NOTE_NEEDS_ANSWER,
+    UNREADABLE_ANSWER,
     answer_from_inputs,
     assessment_id_from,
     download_name,
@@ -41,6 +42,12 @@ def test_a_reason_left_in_the_box_is_dropped_when_the_answer_is_not_na() -> None
 
 def test_a_note_without_an_answer_waits_for_the_answer() -> None:
     assert answer_from_inputs(None, "A note", None).waiting_for == NOTE_NEEDS_ANSWER
+
+
+@pytest.mark.parametrize("sent", ["yes", "MET", "7", ""])
+def test_an_answer_no_radio_offers_is_not_saved_and_says_so(sent: str) -> None:
+    made = answer_from_inputs(sent, "A note", None)
+    assert (made.answer, made.waiting_for) == (None, UNREADABLE_ANSWER)
 
 
 @pytest.mark.parametrize(
