@@ -6,11 +6,15 @@ it, where from or on what device: only the answers, the day, and an optional com
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from checklist.domain.bank import Survey
 
 # Below this many answers to a question, nothing about that question is shown anywhere.
 MIN_THRESHOLD = 5
@@ -74,3 +78,110 @@ class SurveyResponse(BaseModel):
     overall: OverallAnswer | None = None
     comment: Comment | None = None
     received_on: date
+
+
+class SurveyCounts(BaseModel):
+    """How the women answered one survey question. Only ever made for a base at the threshold or above.
+
+    The base is the women who answered yes, partly or no; "does not apply" and "rather not say"
+    are counted apart and never in the base, so "7 of 12 women" always means 7 of those who rated it.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    question_id: str = Field(min_length=1, max_length=64)
+    yes: int = Field(ge=0)
+    partly: int = Field(ge=0)
+    no: int = Field(ge=0)
+    does_not_apply: int = Field(ge=0, default=0)
+    rather_not_say: int = Field(ge=0, default=0)
+
+    @property
+    def base(self) -> int:
+        return self.yes + self.partly + self.no
+
+    @property
+    def experience(self) -> float:
+        """The women's answers as one value on the checklist's scale: yes 1, partly 0.5, no 0."""
+        return (self.yes + 0.5 * self.partly) / self.base
+
+    def of_base(self, count: int) -> str:
+        return f"{count} of {self.base} women"
+
+
+class SurveySummary(BaseModel):
+    """A survey round's results as counts only: what travels in an assessment file and to commissioners.
+
+    It never holds a comment or a single woman's answers. A question that fewer than `threshold`
+    women rated is listed in `hidden` by id alone. A file whose summary breaks that rule is
+    refused, so an edited file cannot bring small counts into a comparison.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    survey_version: str = Field(min_length=1, max_length=32)
+    responses: int = Field(ge=0)
+    threshold: int = Field(ge=MIN_THRESHOLD, default=MIN_THRESHOLD)
+    questions: tuple[SurveyCounts, ...] = Field(default=(), max_length=50)
+    hidden: tuple[str, ...] = Field(default=(), max_length=50)
+    # The overall question's answers, or None while fewer than `threshold` women answered it.
+    overall: dict[OverallAnswer, int] | None = None
+    practice: bool = False
+
+    @model_validator(mode="after")
+    def _nothing_below_the_threshold(self) -> SurveySummary:
+        small = [c.question_id for c in self.questions if c.base < self.threshold]
+        if small:
+            raise ValueError(
+                f"the survey summary shows questions that fewer than {self.threshold} women answered: "
+                + ", ".join(small)
+            )
+        if self.overall is not None and sum(self.overall.values()) < self.threshold:
+            raise ValueError(f"the survey summary shows the overall question with fewer than {self.threshold} answers")
+        return self
+
+    def counts(self, survey_question_id: str) -> SurveyCounts | None:
+        return next((c for c in self.questions if c.question_id == survey_question_id), None)
+
+
+def effective_threshold(threshold: int | None) -> int:
+    """The threshold a service chose, never below MIN_THRESHOLD."""
+    return max(threshold or MIN_THRESHOLD, MIN_THRESHOLD)
+
+
+def summarise(
+    survey: Survey, responses: Iterable[SurveyResponse], *, threshold: int | None = None, practice: bool = False
+) -> SurveySummary:
+    """Count the answers to each question, keeping only those that enough women answered."""
+    limit = effective_threshold(threshold)
+    tally: dict[str, Counter[SurveyAnswer]] = {q.id: Counter() for q in survey.questions}
+    overall: Counter[OverallAnswer] = Counter()
+    total = 0
+    for response in responses:
+        total += 1
+        for question_id, answer in response.answers.items():
+            if question_id in tally:
+                tally[question_id][answer] += 1
+        if response.overall is not None:
+            overall[response.overall] += 1
+    every = [_counts(question.id, tally[question.id]) for question in survey.questions]
+    return SurveySummary(
+        survey_version=survey.version,
+        responses=total,
+        threshold=limit,
+        questions=tuple(c for c in every if c.base >= limit),
+        hidden=tuple(c.question_id for c in every if c.base < limit),
+        overall={a: overall[a] for a in OverallAnswer} if sum(overall.values()) >= limit else None,
+        practice=practice,
+    )
+
+
+def _counts(question_id: str, tally: Counter[SurveyAnswer]) -> SurveyCounts:
+    return SurveyCounts(
+        question_id=question_id,
+        yes=tally[SurveyAnswer.YES],
+        partly=tally[SurveyAnswer.PARTLY],
+        no=tally[SurveyAnswer.NO],
+        does_not_apply=tally[SurveyAnswer.DOES_NOT_APPLY],
+        rather_not_say=tally[SurveyAnswer.PREFER_NOT_TO_SAY],
+    )
