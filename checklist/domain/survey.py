@@ -6,9 +6,11 @@ it, where from or on what device: only the answers, the day, and an optional com
 
 from __future__ import annotations
 
-from collections import Counter
+import secrets
+import threading
+from collections import Counter, deque
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated
 
@@ -19,6 +21,11 @@ from checklist.domain.bank import Survey
 # Below this many answers to a question, nothing about that question is shown anywhere.
 MIN_THRESHOLD = 5
 MAX_COMMENT = 1_000
+MAX_INTRODUCTION = 1_000
+# Long enough for a round to reach the women who come in only every few weeks.
+DEFAULT_ROUND_LENGTH = timedelta(weeks=4)
+# Answers allowed into one round in any minute: far above a waiting room's pace, far below a script's.
+ROUND_ANSWERS_PER_MINUTE = 30
 
 
 class SurveyAnswer(StrEnum):
@@ -185,3 +192,72 @@ def _counts(question_id: str, tally: Counter[SurveyAnswer]) -> SurveyCounts:
         does_not_apply=tally[SurveyAnswer.DOES_NOT_APPLY],
         rather_not_say=tally[SurveyAnswer.PREFER_NOT_TO_SAY],
     )
+
+
+class RoundStatus(StrEnum):
+    NOT_YET_OPEN = "not-yet-open"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+def new_round_id() -> str:
+    """The round's public link: unguessable, so only those given the link or poster can answer."""
+    return secrets.token_urlsafe(16)
+
+
+class SurveyRound(BaseModel):
+    """One run of the survey for one assessment, open between two dates (both included)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(default_factory=new_round_id, min_length=16, max_length=64)
+    assessment_id: str = Field(min_length=1, max_length=64)
+    opens_on: date
+    closes_on: date
+    introduction: Annotated[str, StringConstraints(max_length=MAX_INTRODUCTION)] = ""
+    threshold: int = Field(default=MIN_THRESHOLD, ge=MIN_THRESHOLD, le=100)
+    closed_early: bool = False
+
+    @model_validator(mode="after")
+    def _closes_after_it_opens(self) -> SurveyRound:
+        if self.closes_on < self.opens_on:
+            raise ValueError("the closing date is before the opening date")
+        return self
+
+    def status(self, today: date) -> RoundStatus:
+        if self.closed_early or today > self.closes_on:
+            return RoundStatus.CLOSED
+        if today < self.opens_on:
+            return RoundStatus.NOT_YET_OPEN
+        return RoundStatus.OPEN
+
+
+def clean_comment(text: str | None) -> str | None:
+    """A comment kept exactly as typed, cut at MAX_COMMENT characters; blank is no comment."""
+    if text is None or not text.strip():
+        return None
+    return text.replace("\x00", "")[:MAX_COMMENT]
+
+
+class AnswerLimiter:
+    """At most `per_minute` answers into one round in any minute, counted in this process.
+
+    It needs no cookie, address or device id: a burst from a script is refused whoever sends it,
+    while a waiting room, far slower, never meets it. Each server process counts its own.
+    """
+
+    def __init__(self, per_minute: int = ROUND_ANSWERS_PER_MINUTE) -> None:
+        self.per_minute = per_minute
+        self._seen: dict[str, deque[datetime]] = {}
+        # Every visitor's session is a thread of the same process.
+        self._lock = threading.Lock()
+
+    def allow(self, round_id: str, now: datetime) -> bool:
+        with self._lock:
+            seen = self._seen.setdefault(round_id, deque())
+            while seen and now - seen[0] >= timedelta(minutes=1):
+                seen.popleft()
+            if len(seen) >= self.per_minute:
+                return False
+            seen.append(now)
+            return True

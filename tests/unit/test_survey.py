@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -15,11 +15,15 @@ from checklist.domain.bank_changes import changes_in, versions_with_changes
 from checklist.domain.scoring import experience_gaps, score_assessment
 from checklist.domain.survey import (
     MIN_THRESHOLD,
+    AnswerLimiter,
     OverallAnswer,
+    RoundStatus,
     SurveyAnswer,
     SurveyCounts,
     SurveyResponse,
+    SurveyRound,
     SurveySummary,
+    clean_comment,
     summarise,
 )
 from tests.builders import make_assessment, make_bank, question
@@ -239,3 +243,35 @@ def test_the_survey_summary_travels_in_the_assessment_file_and_back() -> None:
     shown = summary(counts("s1", yes=2, no=6))
     again = Assessment.model_validate_json(assessed({"a1": "met"}, shown).model_dump_json())
     assert again.survey == shown
+
+
+def test_the_limiter_refuses_the_31st_answer_into_a_round_within_a_minute_and_allows_it_after() -> None:
+    limiter = AnswerLimiter()
+    start = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+    taken = [limiter.allow("r1", start + timedelta(seconds=i)) for i in range(31)]
+    assert (taken.count(True), taken[-1]) == (30, False)
+    assert limiter.allow("r2", start + timedelta(seconds=31)) is True
+    assert limiter.allow("r1", start + timedelta(seconds=60)) is True
+
+
+def test_a_round_is_open_from_its_first_day_to_its_last_and_closed_after_or_when_closed_early() -> None:
+    survey_round = SurveyRound(assessment_id="a-1", opens_on=date(2026, 11, 2), closes_on=date(2026, 11, 30))
+    days = [date(2026, 11, 1), date(2026, 11, 2), date(2026, 11, 30), date(2026, 12, 1)]
+    assert [survey_round.status(d) for d in days] == [
+        RoundStatus.NOT_YET_OPEN,
+        RoundStatus.OPEN,
+        RoundStatus.OPEN,
+        RoundStatus.CLOSED,
+    ]
+    assert survey_round.model_copy(update={"closed_early": True}).status(date(2026, 11, 3)) is RoundStatus.CLOSED
+
+
+def test_a_round_that_closes_before_it_opens_is_refused() -> None:
+    with pytest.raises(ValidationError, match="the closing date is before the opening date"):
+        SurveyRound(assessment_id="a-1", opens_on=date(2026, 11, 2), closes_on=date(2026, 11, 1))
+
+
+def test_a_comment_is_kept_literally_and_cut_at_1000_characters() -> None:
+    hostile = "<script>alert(1)</script> **bold** " + "x" * 2000
+    assert clean_comment(hostile) == hostile[:1000]
+    assert [clean_comment(t) for t in ("   ", None, "a\x00b")] == [None, None, "ab"]
