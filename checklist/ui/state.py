@@ -151,6 +151,33 @@ def open_key(assessment_id: str) -> str:
     return f"open-{assessment_id}"
 
 
+# the women's survey: the public page (checklist/ui/survey_answer_page.py) and staff's page (survey_page.py)
+SURVEY_PARAM = "survey"  # the query parameter holding a round's link, on the app's root address
+SURVEY_PAGES = "survey-pages"  # this visit's one st.Page for the public survey
+SURVEY_SENT = "survey-sent"  # the round this visit has answered (one answer per visit)
+SURVEY_FORM = "survey-form"
+SURVEY_OVERALL = "survey-overall"
+SURVEY_COMMENT = "survey-comment"
+SURVEY_SEND = "survey-send"
+SURVEY_OPENS = "survey-opens"
+SURVEY_CLOSES = "survey-closes"
+SURVEY_INTRODUCTION = "survey-introduction"
+SURVEY_THRESHOLD = "survey-threshold"
+SURVEY_OPEN_ROUND = "survey-open-round"
+SURVEY_CLOSE_ROUND = "survey-close-round"
+SURVEY_ATTACH = "survey-attach"
+SURVEY_POSTER = "survey-poster"
+SURVEY_NOTICE = "survey-notice"  # what the last action on the staff page did, in words
+
+
+def survey_answer_key(question_id: str) -> str:
+    return f"survey-answer-{question_id}"
+
+
+def survey_remove_key(response_id: int) -> str:
+    return f"survey-remove-{response_id}"
+
+
 def init() -> None:
     """Give every key its starting value once per session."""
     for key in (ASSESSMENT, PENDING, SAVE_PROBLEM, OPEN_PROBLEM, THEME, IMPORT_PROBLEM, WORKSHOP_PROBLEM):
