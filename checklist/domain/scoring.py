@@ -298,5 +298,36 @@ def experience_gaps(
     return tuple(sorted(best.values(), key=lambda g: (-g.difference, -g.women.base, order[g.question_id][0])))
 
 
+class SideBySide(_Result):
+    """One checklist question beside the survey question that tests it; `women` is None while hidden."""
+
+    question_id: str
+    survey_question_id: str
+    answer: AnswerValue | None
+    women: SurveyCounts | None
+
+
+def survey_beside(bank: QuestionBank, assessment: Assessment, summary: SurveySummary) -> tuple[SideBySide, ...]:
+    """Every applicable checklist question the survey tests, in survey order, with both sides' answers."""
+    if bank.survey is None:
+        return ()
+    applies = bank_rules.applicable(bank, valid_profile(bank, assessment.service.profile))
+    rows = []
+    for survey_question in bank.survey.questions:
+        for question_id in survey_question.checks:
+            if question_id not in applies:
+                continue
+            answer = assessment.answers.get(question_id)
+            rows.append(
+                SideBySide(
+                    question_id=question_id,
+                    survey_question_id=survey_question.id,
+                    answer=answer.answer if answer else None,
+                    women=summary.counts(survey_question.id),
+                )
+            )
+    return tuple(rows)
+
+
 # Only answers that claim something can be contradicted by the women's experience.
 CLAIMS = frozenset({AnswerValue.MET, AnswerValue.PARTLY})

@@ -115,6 +115,10 @@ class SurveyCounts(BaseModel):
     def of_base(self, count: int) -> str:
         return f"{count} of {self.base} women"
 
+    def in_words(self) -> str:
+        """'6 of 8 women said no, 1 partly, 1 yes': the app, the PDF and the comparison all say it so."""
+        return f"{self.no} of {self.base} women said no, {self.partly} partly, {self.yes} yes"
+
 
 class SurveySummary(BaseModel):
     """A survey round's results as counts only: what travels in an assessment file and to commissioners.

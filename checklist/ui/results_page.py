@@ -18,6 +18,7 @@ from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, Gap, ScoreR
 from checklist.domain.wording import agrees, counted, long_date, score_text
 from checklist.render.charts import delta_chart, gap_kind, theme_scores_chart
 from checklist.ui import memo, session, widgets
+from checklist.ui import results_experience as experience
 
 # This page's session-state and widget keys, kept in state.py with every other page's.
 from checklist.ui.state import RESULTS_EVIDENCE_FILTER as EVIDENCE_FILTER
@@ -37,6 +38,7 @@ def show() -> None:
     _headline(result)
     _themes(result)
     _gaps(bank, result)
+    experience.show(bank, assessment)
     _how_scored(bank, result)
     today = date.today()
     delta = memo.remembered(

@@ -118,7 +118,7 @@ def _form(survey: Survey, survey_round: SurveyRound) -> None:
             spoken(survey.comment), max_chars=MAX_COMMENT, key=state.SURVEY_COMMENT, label_visibility="collapsed"
         )
         sent = st.form_submit_button("Send my answers", type="primary", key=state.SURVEY_SEND)
-    st.caption("Every question can be left out. Nothing is sent until you press Send my answers.")
+    st.write("Every question can be left out. Nothing is sent until you press Send my answers.")
     if sent:
         _send(survey, survey_round)
 
