@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from checklist.domain.survey import SurveyAnswer, SurveyResponse, SurveyRound
+from checklist.domain.assessment import Service
+from checklist.domain.loading import dump_assessment
+from checklist.domain.survey import SurveyAnswer, SurveyCounts, SurveyResponse, SurveyRound, SurveySummary
 from checklist.storage import AssessmentStore
 from checklist.storage.surveys import SurveyStore
 from tests.builders import bank_document, make_assessment, make_bank, question
@@ -19,6 +21,7 @@ from tests.unit.test_survey import SURVEY
 SURVEY_PAGE = "checklist/ui/app_pages/survey.py"
 RESULTS = "checklist/ui/app_pages/results.py"
 PLAN = "checklist/ui/app_pages/plan.py"
+COMPARE = "checklist/ui/app_pages/compare.py"
 THEMES = {"alpha": [question("a1"), question("a2", weight=3)], "beta": [question("b1", weight=1)]}
 BANK = make_bank(THEMES, version="1.2.0", survey=SURVEY)
 TODAY = date.today()
@@ -196,3 +199,30 @@ def test_an_unknown_survey_link_shows_a_plain_page(new_app: Callable[..., AppTes
     at = new_app(survey="no-such-round-link")
     assert "This link does not open a survey." in texts(at)
     assert (len(at.radio), len(at.exception)) == (0, 0)
+
+
+def test_compare_shows_how_many_women_answered_each_service_and_where_they_differ(
+    new_app: Callable[..., AppTest],
+) -> None:
+    shown = SurveySummary(
+        survey_version="1.0.0",
+        responses=7,
+        questions=(SurveyCounts(question_id="s1", yes=1, partly=0, no=6),),
+        hidden=("s2", "s3"),
+    )
+    answered = {"a1": "met", "a2": "met", "b1": "met"}
+    hub = make_assessment(BANK, answered, service=Service(name="Hub")).model_copy(update={"survey": shown})
+    home = make_assessment(BANK, answered, service=Service(name="Home"))
+    at = new_app().switch_page(COMPARE).run()
+    for assessment in (hub, home):
+        at.file_uploader[0].upload(
+            f"{assessment.service.name}.json",
+            dump_assessment(assessment, tool_version="test", now=datetime(2025, 1, 1, tzinfo=UTC)),
+            "application/json",
+        )
+    at.run()
+
+    table = next(t.value for t in at.table if "Women who answered" in t.value.columns)
+    # Anonymised by default: the services are "Service A" and "Service B", in an order of their own.
+    rows = [[str(v).replace("\\", "") for v in row][1:] for row in table.itertuples(index=False)]
+    assert sorted(rows) == [["7", "1 of 3", "Question a1?"], ["no survey results sent", "", ""]]
