@@ -7,7 +7,7 @@ answered, from where or on what device, and a comment removed by staff is delete
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from pydantic import ValidationError
 from sqlalchemy import insert, select, update
@@ -24,7 +24,7 @@ UNREADABLE = "a saved survey round cannot be read; it may have been changed by h
 @dataclass(frozen=True)
 class Comment:
     response_id: int
-    received_on: str
+    received_on: date
     text: str
 
 
@@ -108,7 +108,7 @@ class SurveyStore(TableStore):
                 .order_by(survey_responses.c.id)
             ).all()
         found = [(row.id, SurveyResponse.model_validate_json(row.document)) for row in rows]
-        return [Comment(i, r.received_on.isoformat(), r.comment) for i, r in found if r.comment]
+        return [Comment(i, r.received_on, r.comment) for i, r in found if r.comment]
 
     def remove_comment(self, round_id: str, response_id: int) -> None:
         """Delete one comment for good; the woman's other answers stay counted."""
