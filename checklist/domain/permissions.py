@@ -21,6 +21,8 @@ class Action(StrEnum):
     EDIT_ASSESSMENT = "edit assessment"
     SUBMIT_ASSESSMENT = "submit assessment"
     COMPARE_SUBMISSIONS = "compare submissions"  # of an area
+    READ_SUBMISSION = "read submission"
+    CHANGE_SUBMISSION = "change submission"  # granted to nobody: a submission is a snapshot, kept as sent
     RUN_WORKSHOP = "run workshop"
     MANAGE_ORGANISATIONS = "manage organisations"
     MANAGE_PEOPLE = "manage people"
@@ -36,7 +38,16 @@ class AssessmentRef(BaseModel):
     submitted: bool = False
 
 
-Target = Organisation | AssessmentRef | None
+class SubmissionRef(BaseModel):
+    """A submission as the rules see it: the organisation that sent it and the area it went to."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    organisation_id: int
+    area_id: int
+
+
+Target = Organisation | AssessmentRef | SubmissionRef | None
 
 
 def can(roles: Iterable[RoleGrant], action: Action, target: Target = None) -> bool:
@@ -68,6 +79,8 @@ def _staff(organisation_id: int | None, action: Action, target: Target) -> bool:
         )
     if action in {Action.READ_ASSESSMENT, Action.EDIT_ASSESSMENT, Action.SUBMIT_ASSESSMENT}:
         return isinstance(target, AssessmentRef) and target.organisation_id == organisation_id
+    if action == Action.READ_SUBMISSION:  # what their own organisation sent, so they can say when and to whom
+        return isinstance(target, SubmissionRef) and target.organisation_id == organisation_id
     return False
 
 
@@ -78,4 +91,6 @@ def _commissioner(area_id: int | None, action: Action, target: Target) -> bool:
         return isinstance(target, AssessmentRef) and target.submitted and target.area_id == area_id
     if action == Action.COMPARE_SUBMISSIONS:
         return isinstance(target, Organisation) and target.id == area_id and target.kind == OrganisationKind.AREA
+    if action == Action.READ_SUBMISSION:
+        return isinstance(target, SubmissionRef) and target.area_id == area_id
     return False

@@ -10,18 +10,31 @@ refusal is logged for the server's administrator.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Protocol
 
+from checklist import __version__
 from checklist.domain.assessment import Assessment
+from checklist.domain.bank import QuestionBank
+from checklist.domain.loading import dump_assessment
 from checklist.domain.people import Organisation, OrganisationKind, Person, Role, RoleGrant
-from checklist.domain.permissions import Action, AssessmentRef, can
+from checklist.domain.permissions import Action, AssessmentRef, SubmissionRef, can
+from checklist.domain.readiness import require_ready_for_report
+from checklist.domain.scoring import score_assessment
+from checklist.domain.sent import SentSubmission
 from checklist.storage.database import StoreError, StoreUnavailable
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.store import AssessmentStore, AssessmentSummary, StoredAssessment
+from checklist.storage.submissions import SubmissionStore
 
 log = logging.getLogger(__name__)
 
 NOT_YOURS = "No saved assessment has this link. Check that the whole link was copied, or start a new assessment."
+NO_AREA = (
+    "This assessment cannot be submitted in the app: its organisation belongs to no commissioning area on this "
+    "server. Ask your administrator to add it to its area, or send the PDF or JSON file by e-mail."
+)
 NO_ORGANISATION = (
     "You cannot start an assessment: you are not service staff of any service provider on this server. "
     "Ask your administrator to add you to your organisation."
@@ -86,12 +99,25 @@ class PersonAccess:
     """One signed-in person's view: `person` None (signed in but never invited) may do nothing."""
 
     def __init__(
-        self, store: AssessmentStore, directory: DirectoryStore, person: Person | None, working_for: int | None = None
+        self,
+        store: AssessmentStore,
+        directory: DirectoryStore,
+        person: Person | None,
+        working_for: int | None = None,
+        submissions: SubmissionStore | None = None,
     ) -> None:
         self._store = store
         self._directory = directory
         self.person = person
         self._working_for = working_for  # the organisation chosen for new assessments, if they have several
+        self._submissions = submissions
+
+    @property
+    def _sent(self) -> SubmissionStore:
+        # Made on first use only when none was given (tests); the app passes its one shared store.
+        if self._submissions is None:
+            self._submissions = SubmissionStore(self._store.url)
+        return self._submissions
 
     @property
     def _roles(self) -> tuple[RoleGrant, ...]:
@@ -160,9 +186,107 @@ class PersonAccess:
                     found.append(organisation)
         return found
 
+    # Submissions: staff send a snapshot; commissioners read the snapshots, never the live assessment.
+
+    def submit(self, assessment_id: str, bank: QuestionBank, *, now: datetime | None = None) -> SentSubmission:
+        """Send the saved assessment, with its plan, to its organisation's area; the snapshot never changes after.
+
+        Raises NotReadyForReport when the profile lacks what the PDF needs, StoreError when it may not be sent.
+        """
+        if not self._allowed(Action.SUBMIT_ASSESSMENT, assessment_id):
+            raise StoreError(NOT_YOURS)
+        stored = self._store.get(assessment_id)
+        owner = self._directory.owner_of(assessment_id)
+        if stored is None or owner is None:
+            raise StoreError(NOT_YOURS)
+        require_ready_for_report(stored.assessment)
+        area = self._directory.organisation(owner.area_id) if owner.area_id is not None else None
+        if area is None:
+            raise StoreError(NO_AREA)
+        assessment, moment = stored.assessment, now or datetime.now(UTC)
+        sent = SentSubmission(
+            id=0,
+            assessment_id=assessment.id,
+            organisation_id=owner.id,
+            organisation_name=owner.name,
+            area_id=area.id,
+            area_name=area.name,
+            service_name=assessment.service.name,
+            bank_id=assessment.bank.id,
+            bank_version=assessment.bank.version,
+            completion=score_assessment(bank, assessment).completion,
+            submitted_by=self._who(),
+            submitted_at=moment,
+        )
+        kept = self._sent.add(sent=sent, snapshot=dump_assessment(assessment, tool_version=__version__, now=moment))
+        log.info(
+            "submitted: %s sent assessment %s to %s (submission %s)", self._who(), assessment.id, area.name, kept.id
+        )
+        return kept
+
+    def may_submit(self, assessment_id: str) -> bool:
+        """Whether the button is offered: checked without logging, since every page of one's own assessment asks."""
+        return can(self._roles, Action.SUBMIT_ASSESSMENT, _ref(self._directory.owner_of(assessment_id)))
+
+    def sent_from(self, assessment_id: str) -> list[SentSubmission]:
+        """This assessment's submissions that this person may read, oldest first."""
+        return [s for s in self._sent.for_assessment(assessment_id) if self._may_read_submission(s, log_refusal=False)]
+
+    def commissioned_areas(self) -> list[Organisation]:
+        """The areas whose submissions this person may compare."""
+        found = []
+        for grant in self._roles:
+            if grant.role == Role.COMMISSIONER and grant.organisation_id is not None:
+                area = self._directory.organisation(grant.organisation_id)
+                if area is not None and can(self._roles, Action.COMPARE_SUBMISSIONS, area):
+                    found.append(area)
+        return found
+
+    def area_submissions(self) -> list[SentSubmission]:
+        """Every submission sent to the areas this person commissions, superseded ones included."""
+        areas = [a.id for a in self.commissioned_areas()]
+        return [s for s in self._sent.for_areas(areas) if self._may_read_submission(s)]
+
+    def submission(self, submission_id: int) -> SentSubmission | None:
+        """One submission, or None for one this person may not read: the same answer as an id that names nothing."""
+        found = self._sent.get(submission_id)
+        if found is None or not self._may_read_submission(found):
+            return None
+        return found
+
+    def snapshot(self, submission_id: int) -> bytes | None:
+        """The submission's assessment file, exactly as it was sent; None for one this person may not read."""
+        return self.snapshots([submission_id]).get(submission_id)
+
+    def snapshots(self, submission_ids: Iterable[int]) -> dict[int, bytes]:
+        """The files of those of these submissions that this person may read, by id (two queries for any number)."""
+        readable = [s.id for s in self._sent.get_many(submission_ids) if self._may_read_submission(s)]
+        return self._sent.snapshots(readable)
+
+    def last_visit(self, area_id: int) -> datetime | None:
+        """When this person last opened the area's submissions, if ever."""
+        if self.person is None:
+            return None
+        return self._sent.last_visit(self.person.id, area_id)
+
+    def record_visit(self, area_id: int, moment: datetime) -> None:
+        if self.person is not None and area_id in {a.id for a in self.commissioned_areas()}:
+            self._sent.record_visit(self.person.id, area_id, moment)
+
+    def _may_read_submission(self, sent: SentSubmission, *, log_refusal: bool = True) -> bool:
+        allowed = can(
+            self._roles,
+            Action.READ_SUBMISSION,
+            SubmissionRef(organisation_id=sent.organisation_id, area_id=sent.area_id),
+        )
+        if not allowed and log_refusal:
+            log.warning("refused: %s may not read submission %s", self._who(), sent.id)
+        return allowed
+
 
 def _ref(owner: Organisation | None) -> AssessmentRef:
-    # Submitting is not built yet, so nothing counts as submitted and commissioners read nothing so far.
+    # Commissioners read the snapshots sent (SubmissionRef), never the live assessment, so no assessment
+    # counts as submitted here and the "read assessment" rule for submitted assessments is never used.
     if owner is None:
         return AssessmentRef(organisation_id=None, area_id=None)
     return AssessmentRef(organisation_id=owner.id, area_id=owner.area_id)

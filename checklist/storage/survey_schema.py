@@ -1,6 +1,6 @@
 """The tables of the women's survey: rounds, and the answers given in them.
 
-`version_0002` is the schema migration 0002 creates, kept exactly as shipped. An answer row holds
+`version_0003` is the schema migration 0003 creates, kept exactly as shipped. An answer row holds
 no address, device, session or time of day: only the day it came, the answers and the comment.
 """
 
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
-version_0002 = MetaData()
+version_0003 = MetaData()
 
 survey_rounds = Table(
     "survey_rounds",
-    version_0002,
+    version_0003,
     Column("id", String(64), primary_key=True),
     Column("assessment_id", String(64), nullable=False, index=True),
     Column("document", Text, nullable=False),
@@ -21,7 +21,7 @@ survey_rounds = Table(
 
 survey_responses = Table(
     "survey_responses",
-    version_0002,
+    version_0003,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("round_id", String(64), ForeignKey("survey_rounds.id"), nullable=False),
     Column("received_on", Date, nullable=False),

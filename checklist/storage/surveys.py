@@ -1,6 +1,6 @@
 """The survey store: rounds of the women's survey and the answers given in them.
 
-Same database as the assessments; its tables come from migration 0002. Nothing here records who
+Same database as the assessments; its tables come from migration 0003. Nothing here records who
 answered, from where or on what device, and a comment removed by staff is deleted, not hidden.
 """
 
@@ -16,7 +16,7 @@ from checklist.domain.bank import Survey
 from checklist.domain.survey import SurveyResponse, SurveyRound, SurveySummary, new_round_id, summarise
 from checklist.storage.database import KeyClash, KeyNotComparable, StoreError, TableStore
 from checklist.storage.migrations import migrate
-from checklist.storage.survey_schema import survey_responses, survey_rounds, version_0002
+from checklist.storage.survey_schema import survey_responses, survey_rounds, version_0003
 
 UNREADABLE = "a saved survey round cannot be read; it may have been changed by hand"
 
@@ -29,7 +29,7 @@ class Comment:
 
 
 class SurveyStore(TableStore):
-    metadata = version_0002
+    metadata = version_0003
 
     def _connect_ready(self) -> None:
         if not self._ready:

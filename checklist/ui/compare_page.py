@@ -47,7 +47,7 @@ from checklist.render.compare_tables import (
     services_table,
 )
 from checklist.render.exports import to_csv, to_xlsx, workbook_tables
-from checklist.ui import resources
+from checklist.ui import area_submissions, resources
 
 # This page's session-state and widget keys, kept in state.py with every other page's.
 from checklist.ui.state import COMPARE_ANONYMISE as ANONYMISE
@@ -123,14 +123,10 @@ def show() -> None:
     bank = resources.bank()
     if bank is None:
         return
-    files = _files()
-    if not files:
-        st.info("Choose the files to compare: select many at once, or a whole folder's worth.")
-    st.write(
-        "Upload the assessment files services have sent you (JSON, or PDFs made by this tool). "
-        "Nothing leaves this computer. Each file is checked; broken files and copies are reported, not counted."
-    )
-    _upload_box(files)
+    sent = area_submissions.files_to_compare()  # None unless a signed-in commissioner chose them
+    files = _files() if sent is None else sent
+    if sent is None:
+        _upload_section(files)
     if not files:
         return
     key: FileKey = tuple((name, hashlib.sha256(data).hexdigest()) for name, data in files)
@@ -167,6 +163,16 @@ def show() -> None:
     with tabs[5]:
         _womens_experience(bank, comparison)
     _downloads(comparison)
+
+
+def _upload_section(files: tuple[tuple[str, bytes], ...]) -> None:
+    if not files:
+        st.info("Choose the files to compare: select many at once, or a whole folder's worth.")
+    st.write(
+        "Upload the assessment files services have sent you (JSON, or PDFs made by this tool). "
+        "Nothing leaves this computer. Each file is checked; broken files and copies are reported, not counted."
+    )
+    _upload_box(files)
 
 
 def _files() -> tuple[tuple[str, bytes], ...]:

@@ -29,7 +29,7 @@ from checklist.domain.plan import (
 from checklist.domain.readiness import listed, missing_for_report
 from checklist.domain.scoring import ExperienceGap, Gap, ScoreResult, experience_gaps, score_assessment
 from checklist.domain.wording import counted
-from checklist.ui import navigation, session, state, widgets
+from checklist.ui import navigation, session, state, submit_panel, widgets
 
 # This page's session-state and widget keys, kept in state.py with every other page's.
 from checklist.ui.state import PLAN_DOWNLOAD as DOWNLOAD
@@ -60,6 +60,7 @@ def show() -> None:
     if st.session_state.get(PROBLEM):
         st.error(st.session_state[PROBLEM])
     _download(bank, assessment, result)
+    submit_panel.show(bank, assessment)
     if not result.gaps and not assessment.actions and not experience_gaps(bank, assessment, assessment.survey):
         st.success("There are no gaps to plan for: every answered question is met.")
         return

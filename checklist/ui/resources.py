@@ -15,6 +15,7 @@ from checklist.render.fonts import cache_dir
 from checklist.storage import AssessmentStore, StoreError, database_url
 from checklist.storage.access import Assessments, LocalAccess, PersonAccess
 from checklist.storage.directory import DirectoryStore
+from checklist.storage.submissions import SubmissionStore
 from checklist.storage.surveys import SurveyStore
 from checklist.storage.workshops import WorkshopStore
 from checklist.ui import state
@@ -34,6 +35,11 @@ def _store_at(url: str) -> AssessmentStore:
 @st.cache_resource(show_spinner=False)
 def _directory_at(url: str) -> DirectoryStore:
     return DirectoryStore(url)
+
+
+@st.cache_resource(show_spinner=False)
+def _submissions_at(url: str) -> SubmissionStore:
+    return SubmissionStore(url)
 
 
 def _workshop_store_at(url: str) -> WorkshopStore:
@@ -80,7 +86,8 @@ def assessments() -> Assessments:
         return LocalAccess(store())
     subject = st.session_state.get(state.SUBJECT)
     person = directory().person_by_subject(subject) if subject else None
-    return PersonAccess(store(), directory(), person, st.session_state.get(state.WORKING_FOR))
+    working_for = st.session_state.get(state.WORKING_FOR)
+    return PersonAccess(store(), directory(), person, working_for, _submissions_at(database_url()))
 
 
 def workshop_store() -> WorkshopStore:

@@ -114,6 +114,14 @@ JOIN_WRONG_CODES_COUNTED = "wp-wrong-codes-counted"
 WORKSHOP_PROBLEM = "workshop_problem"  # a plain message for the page, or None
 WORKSHOP_BLANK_READY = "wf-blank-ready"  # the paper checklist has been asked for in this session
 
+# submitting in the app (checklist/ui/submit_panel.py, checklist/ui/area_submissions.py)
+SUBMIT = "submit-to-commissioner"
+SUBMIT_DONE = "submit-done"  # what the last submission in this session said: when and to whom
+SUBMIT_PROBLEM = "submit-problem"  # (assessment id, why it could not be submitted, in words), or None
+COMPARE_SOURCE = "compare-source"  # a commissioner's choice: the area's submissions, or uploaded files
+SUBMISSIONS_SEEN = "submissions-seen"  # area id -> her visit before this session (what counts as new), read once
+SUBMISSION_SNAPSHOTS = "submission-snapshots"  # submission id -> its file, read once (a submission never changes)
+
 
 def participant_answer_key(question_id: str) -> str:
     return f"wp-answer-{question_id}"

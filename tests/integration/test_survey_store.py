@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import create_engine, inspect, select
 
+from checklist.domain.people import OrganisationKind
 from checklist.domain.survey import SurveyAnswer, SurveyResponse, SurveyRound
+from checklist.storage import migrations
+from checklist.storage.directory import DirectoryStore
 from checklist.storage.survey_schema import survey_responses
 from checklist.storage.surveys import SurveyStore
 from tests.unit.test_survey import BANK
@@ -92,3 +96,29 @@ def test_an_answer_row_holds_no_address_device_session_or_time_of_day(url: str) 
     engine.dispose()
     assert columns == ["id", "round_id", "received_on", "document", "comment_removed"]
     assert store.responses(opened.id) == [SurveyResponse(answers={"s1": SurveyAnswer.YES}, received_on=DAY)]
+
+
+def test_a_database_at_the_previous_schema_gains_the_survey_tables_and_keeps_its_data(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as before_surveys:
+        before_surveys.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+        before = DirectoryStore(url)
+        before.add_organisation("Northshire", OrganisationKind.AREA)
+        before.dispose()
+    engine = create_engine(url)
+    assert "survey_rounds" not in inspect(engine).get_table_names()
+
+    store = SurveyStore(url)
+    assert store.rounds_for("a-1") == []
+    assert {"survey_rounds", "survey_responses"} <= set(inspect(engine).get_table_names())
+    assert migrations.applied_names(engine) == [
+        "0001_organisations_people_roles",
+        "0002_submissions",
+        "0003_survey_rounds_and_responses",
+    ]
+    after = DirectoryStore(url)
+    assert [o.name for o in after.organisations()] == ["Northshire"]
+    for opened in (store, after):
+        opened.dispose()
+    engine.dispose()

@@ -9,6 +9,9 @@ Columns are the objects acted on; Y means allowed, . means refused:
   riv+ hil+ fen+  a submitted assessment of Riverside, Hillside, Fenside
   own?            an assessment with no owner (made before sign-in was switched on)
   -               nothing: an action over the whole server
+  sub:riv sub:fen a submission (the snapshot sent) of Riverside to Northshire, of Fenside to Southshire
+
+Nobody may change a submission (the "change" rows): a later one supersedes it instead.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import pytest
 
 from checklist.domain.people import DirectoryError, Organisation, OrganisationKind, Role, RoleGrant, normalise_email
-from checklist.domain.permissions import Action, AssessmentRef, Target, can
+from checklist.domain.permissions import Action, AssessmentRef, SubmissionRef, Target, can
 
 NOR, SOU, RIV, HIL, FEN = 10, 20, 1, 2, 3
 
@@ -32,6 +35,8 @@ OBJECTS: dict[str, Target] = {
     "fen+": AssessmentRef(organisation_id=FEN, area_id=SOU, submitted=True),
     "own?": AssessmentRef(organisation_id=None, area_id=None, submitted=True),
     "-": None,
+    "sub:riv": SubmissionRef(organisation_id=RIV, area_id=NOR),
+    "sub:fen": SubmissionRef(organisation_id=FEN, area_id=SOU),
 }
 
 HOLDERS: dict[str, tuple[RoleGrant, ...]] = {
@@ -51,50 +56,62 @@ ACTIONS = {
     "workshop": Action.RUN_WORKSHOP,
     "orgs": Action.MANAGE_ORGANISATIONS,
     "people": Action.MANAGE_PEOPLE,
+    "readsub": Action.READ_SUBMISSION,
+    "change": Action.CHANGE_SUBMISSION,
 }
 
 TABLE = """
-holder     action    Riv Hil Fen Nor Sou riv riv+ hil+ fen+ own? -
-staff:Riv  create    Y   .   .   .   .   .   .    .    .    .    .
-staff:Riv  read      .   .   .   .   .   Y   Y    .    .    .    .
-staff:Riv  edit      .   .   .   .   .   Y   Y    .    .    .    .
-staff:Riv  submit    .   .   .   .   .   Y   Y    .    .    .    .
-staff:Riv  compare   .   .   .   .   .   .   .    .    .    .    .
-staff:Riv  workshop  .   .   .   .   .   .   .    .    .    .    .
-staff:Riv  orgs      .   .   .   .   .   .   .    .    .    .    .
-staff:Riv  people    .   .   .   .   .   .   .    .    .    .    .
-comm:Nor   create    .   .   .   .   .   .   .    .    .    .    .
-comm:Nor   read      .   .   .   .   .   .   Y    Y    .    .    .
-comm:Nor   edit      .   .   .   .   .   .   .    .    .    .    .
-comm:Nor   submit    .   .   .   .   .   .   .    .    .    .    .
-comm:Nor   compare   .   .   .   Y   .   .   .    .    .    .    .
-comm:Nor   workshop  .   .   .   .   .   .   .    .    .    .    .
-comm:Nor   orgs      .   .   .   .   .   .   .    .    .    .    .
-comm:Nor   people    .   .   .   .   .   .   .    .    .    .    .
-trainer    create    .   .   .   .   .   .   .    .    .    .    .
-trainer    read      .   .   .   .   .   .   .    .    .    .    .
-trainer    edit      .   .   .   .   .   .   .    .    .    .    .
-trainer    submit    .   .   .   .   .   .   .    .    .    .    .
-trainer    compare   .   .   .   .   .   .   .    .    .    .    .
-trainer    workshop  .   .   .   .   .   .   .    .    .    .    Y
-trainer    orgs      .   .   .   .   .   .   .    .    .    .    .
-trainer    people    .   .   .   .   .   .   .    .    .    .    .
-admin      create    .   .   .   .   .   .   .    .    .    .    .
-admin      read      .   .   .   .   .   .   .    .    .    .    .
-admin      edit      .   .   .   .   .   .   .    .    .    .    .
-admin      submit    .   .   .   .   .   .   .    .    .    .    .
-admin      compare   .   .   .   .   .   .   .    .    .    .    .
-admin      workshop  .   .   .   .   .   .   .    .    .    .    .
-admin      orgs      .   .   .   .   .   .   .    .    .    .    Y
-admin      people    .   .   .   .   .   .   .    .    .    .    Y
-nobody     create    .   .   .   .   .   .   .    .    .    .    .
-nobody     read      .   .   .   .   .   .   .    .    .    .    .
-nobody     edit      .   .   .   .   .   .   .    .    .    .    .
-nobody     submit    .   .   .   .   .   .   .    .    .    .    .
-nobody     compare   .   .   .   .   .   .   .    .    .    .    .
-nobody     workshop  .   .   .   .   .   .   .    .    .    .    .
-nobody     orgs      .   .   .   .   .   .   .    .    .    .    .
-nobody     people    .   .   .   .   .   .   .    .    .    .    .
+holder     action    Riv Hil Fen Nor Sou riv riv+ hil+ fen+ own? - sub:riv sub:fen
+staff:Riv  create    Y   .   .   .   .   .   .    .    .    .    .    .       .
+staff:Riv  read      .   .   .   .   .   Y   Y    .    .    .    .    .       .
+staff:Riv  edit      .   .   .   .   .   Y   Y    .    .    .    .    .       .
+staff:Riv  submit    .   .   .   .   .   Y   Y    .    .    .    .    .       .
+staff:Riv  compare   .   .   .   .   .   .   .    .    .    .    .    .       .
+staff:Riv  workshop  .   .   .   .   .   .   .    .    .    .    .    .       .
+staff:Riv  orgs      .   .   .   .   .   .   .    .    .    .    .    .       .
+staff:Riv  people    .   .   .   .   .   .   .    .    .    .    .    .       .
+staff:Riv  readsub   .   .   .   .   .   .   .    .    .    .    .    Y       .
+staff:Riv  change    .   .   .   .   .   .   .    .    .    .    .    .       .
+comm:Nor   create    .   .   .   .   .   .   .    .    .    .    .    .       .
+comm:Nor   read      .   .   .   .   .   .   Y    Y    .    .    .    .       .
+comm:Nor   edit      .   .   .   .   .   .   .    .    .    .    .    .       .
+comm:Nor   submit    .   .   .   .   .   .   .    .    .    .    .    .       .
+comm:Nor   compare   .   .   .   Y   .   .   .    .    .    .    .    .       .
+comm:Nor   workshop  .   .   .   .   .   .   .    .    .    .    .    .       .
+comm:Nor   orgs      .   .   .   .   .   .   .    .    .    .    .    .       .
+comm:Nor   people    .   .   .   .   .   .   .    .    .    .    .    .       .
+comm:Nor   readsub   .   .   .   .   .   .   .    .    .    .    .    Y       .
+comm:Nor   change    .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    create    .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    read      .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    edit      .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    submit    .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    compare   .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    workshop  .   .   .   .   .   .   .    .    .    .    Y    .       .
+trainer    orgs      .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    people    .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    readsub   .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    change    .   .   .   .   .   .   .    .    .    .    .    .       .
+admin      create    .   .   .   .   .   .   .    .    .    .    .    .       .
+admin      read      .   .   .   .   .   .   .    .    .    .    .    .       .
+admin      edit      .   .   .   .   .   .   .    .    .    .    .    .       .
+admin      submit    .   .   .   .   .   .   .    .    .    .    .    .       .
+admin      compare   .   .   .   .   .   .   .    .    .    .    .    .       .
+admin      workshop  .   .   .   .   .   .   .    .    .    .    .    .       .
+admin      orgs      .   .   .   .   .   .   .    .    .    .    Y    .       .
+admin      people    .   .   .   .   .   .   .    .    .    .    Y    .       .
+admin      readsub   .   .   .   .   .   .   .    .    .    .    .    .       .
+admin      change    .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     create    .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     read      .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     edit      .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     submit    .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     compare   .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     workshop  .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     orgs      .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     people    .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     readsub   .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     change    .   .   .   .   .   .   .    .    .    .    .    .       .
 """
 
 
