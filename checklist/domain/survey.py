@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from checklist.domain.bank import Survey
 
@@ -132,12 +132,19 @@ class SurveySummary(BaseModel):
 
     survey_version: str = Field(min_length=1, max_length=32)
     responses: int = Field(ge=0)
-    threshold: int = Field(ge=MIN_THRESHOLD, default=MIN_THRESHOLD)
+    threshold: int = MIN_THRESHOLD
     questions: tuple[SurveyCounts, ...] = Field(default=(), max_length=50)
     hidden: tuple[str, ...] = Field(default=(), max_length=50)
     # The overall question's answers, or None while fewer than `threshold` women answered it.
     overall: dict[OverallAnswer, int] | None = None
     practice: bool = False
+
+    @field_validator("threshold")
+    @classmethod
+    def _threshold_at_least_the_minimum(cls, value: int) -> int:
+        if value < MIN_THRESHOLD:
+            raise ValueError(f"is {value}, but it is never below {MIN_THRESHOLD}: fewer women could be recognised")
+        return value
 
     @model_validator(mode="after")
     def _nothing_below_the_threshold(self) -> SurveySummary:

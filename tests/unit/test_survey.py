@@ -115,7 +115,7 @@ def test_a_file_whose_summary_shows_fewer_than_five_women_is_refused() -> None:
 
 
 def test_a_file_whose_summary_sets_a_threshold_below_five_is_refused() -> None:
-    with pytest.raises(ValidationError, match="greater than or equal to 5"):
+    with pytest.raises(ValidationError, match="is 3, but it is never below 5"):
         SurveySummary(survey_version="1.0.0", responses=3, threshold=3)
 
 
