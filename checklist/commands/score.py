@@ -63,10 +63,9 @@ def describe_result(bank: QuestionBank, assessment: Assessment, result: ScoreRes
     lines += [f"  {t.title:<{width}}  {pct(t.score):>12}  ({t.answered}/{t.applicable})" for t in result.themes]
     lines += ["", f"Gaps, most important first ({len(result.gaps)}):"]
     for rank, gap in enumerate(result.gaps, 1):
-        question = bank.question(gap.question_id)
         marks = ", ".join(
             m for m, on in (("safety", gap.safety), ("quick win", gap.quick_win), ("to check", gap.to_check)) if on
         )
-        text = question.text if question else gap.question_id
+        text = bank.text_of(gap.question_id)
         lines.append(f"  {rank:>2}. [{gap.question_id}] {text}" + (f"  ({marks})" if marks else ""))
     return "\n".join(lines)

@@ -48,7 +48,11 @@ class Cost(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Cost).index(self)
+        return _COST_RANKS[self]
+
+
+# Worked out once: the enum's order, asked for every gap of every assessment scored.
+_COST_RANKS = {cost: i for i, cost in enumerate(Cost)}
 
 
 class Jurisdiction(StrEnum):
@@ -276,6 +280,11 @@ class QuestionBank(_Strict):
 
     def theme_of(self, question_id: str) -> Theme | None:
         return next((t for t, q in self.questions() if q.id == question_id), None)
+
+    def text_of(self, question_id: str) -> str:
+        """A question as people read it: its text, or its id when this bank does not have it."""
+        question = self.question(question_id)
+        return question.text if question else question_id
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)

@@ -1,6 +1,7 @@
 """The commissioner's comparison: many services' assessments side by side, like for like.
 
-Every score comes from `score_assessment`; this module only gathers them.
+Every score comes from the scoring module (`BankScorer`, exactly `score_assessment`'s results);
+this module only gathers them.
 Rows, labels and figures never depend on the order assessments arrive in:
 anything summed or ranked is sorted first, and ties are broken on content.
 """
@@ -16,7 +17,7 @@ from datetime import date
 from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
 from checklist.domain.bank import Question, QuestionBank, SuggestedAction, version_key
 from checklist.domain.plan import ActionOutcome, action_outcome
-from checklist.domain.scoring import ScoreResult, score_assessment
+from checklist.domain.scoring import BankScorer, ScoreResult
 from checklist.domain.submissions import (
     FileReport,
     FileStatus,
@@ -42,7 +43,6 @@ __all__ = [
     "VersionNote",
     "anonymous_label",
     "compare_assessments",
-    "filter_assessments",
     "filter_options",
     "read_submissions",
 ]
@@ -65,10 +65,6 @@ class Filters:
             and (not self.settings or assessment.service.profile.get(SETTING, "") in self.settings)
             and (not self.versions or assessment.bank.version in self.versions)
         )
-
-
-def filter_assessments(assessments: Iterable[Assessment], filters: Filters) -> list[Assessment]:
-    return [a for a in assessments if filters.accepts(a)]
 
 
 def filter_options(assessments: Iterable[Assessment]) -> dict[str, list[str]]:
@@ -148,10 +144,6 @@ class PlanRow:
     done: int
     dropped: int
     overdue: int
-
-    @property
-    def total(self) -> int:
-        return self.planned + self.in_progress + self.done + self.dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +294,8 @@ class _Scorer:
         self.bank = bank
         self.order = {q.id: i for i, (_, q) in enumerate(bank.questions())}
         self._banks: dict[str, tuple[QuestionBank, dict[str, Question]]] = {}
+        self._scorers: dict[str, BankScorer] = {}
+        self._added: dict[str, dict[str, Question]] = {}
         self._ids: dict[str, set[str]] = {}
 
     def changed_after(self, version: str) -> dict[str, Question]:
@@ -310,8 +304,12 @@ class _Scorer:
 
     def added_after(self, version: str) -> dict[str, Question]:
         """Questions added after `version`: a service using it was never asked them."""
-        older = version_key(version)
-        return {q.id: q for _, q in self.bank.questions() if q.added_in and version_key(q.added_in) > older}
+        if version not in self._added:
+            older = version_key(version)
+            self._added[version] = {
+                q.id: q for _, q in self.bank.questions() if q.added_in and version_key(q.added_in) > older
+            }
+        return self._added[version]
 
     def _for_version(self, version: str) -> tuple[QuestionBank, dict[str, Question]]:
         if version not in self._banks:
@@ -324,12 +322,14 @@ class _Scorer:
             # New questions are left out too, so an older assessment's completion is not lowered by them.
             removed = set(changed) | set(self.added_after(version))
             self._banks[version] = (_without(self.bank, removed), changed)
+            self._scorers[version] = BankScorer(self._banks[version][0])
             self._ids[version] = set(self.order) - removed
         return self._banks[version]
 
     def detail(self, key: str, label: str, a: Assessment, *, anonymise: bool, today: date) -> ServiceDetail:
-        bank, _ = self._for_version(a.bank.version)
-        result = score_assessment(bank, a)
+        self._for_version(a.bank.version)
+        # score_assessment's own rules, with what the bank decides worked out once (tests/unit/test_scoring_fast.py).
+        result = self._scorers[a.bank.version].score(a)
         return ServiceDetail(
             row=_row(self.bank, key, label, a, result, anonymise),
             assessment=a,

@@ -10,15 +10,24 @@ import hashlib
 import io
 import json
 import logging
+import operator
 import re
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
 
-from checklist.domain.assessment import FORMAT, FORMAT_VERSION, Assessment, distinct_action_ids
+from checklist.domain.assessment import (
+    FORMAT,
+    FORMAT_VERSION,
+    Answer,
+    Assessment,
+    PlannedAction,
+    distinct_action_ids,
+)
 from checklist.domain.bank import QuestionBank
 from checklist.domain.errors import AssessmentFileError
 from checklist.domain.upgrades import upgrade
@@ -74,9 +83,70 @@ def _load_assessment(data: bytes, name: str, bank: QuestionBank) -> LoadedAssess
             name,
             [f"the file is {len(data):,} bytes; an assessment file may be at most {MAX_FILE_BYTES:,} bytes"],
         )
-    doc = _parse_json(_sniff(data, name), name)
-    assessment, repaired = _with_distinct_action_ids(parse_document(doc, name))
+    text = _sniff(data, name)
+    at_once = validated_at_once(text)
+    assessment = at_once if at_once is not None else parse_document(_parse_json(text, name), name)
+    assessment, repaired = _with_distinct_action_ids(assessment)
     return LoadedAssessment(assessment, repaired + bank_warnings(assessment, bank))
+
+
+# A key with a space before its colon, anywhere (even inside a text): the key count below would miss it.
+_SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
+# The version written as the whole number 2: pydantic would take 2.0, which the careful path refuses.
+_CURRENT_VERSION = re.compile(rb'"format_version":[ \t\r\n]*' + str(FORMAT_VERSION).encode() + rb"[ \t\r\n]*[,}]")
+
+
+def validated_at_once(data: bytes) -> Assessment | None:
+    """The assessment read and checked in one pass by pydantic's JSON parser, or None to take the careful path.
+
+    The careful path (json.loads, then the checks of `_parse_json` and `parse_document`) gives each
+    problem its own plain message; for a current-version file that is fine it finds nothing to say,
+    so this pass is used when its answer is sure to be the same:
+    - it validates (so it is UTF-8 JSON, an object, and nested no deeper than the model: no field holds
+      free-form JSON, so the depth limit cannot be reached);
+    - it names its format and the current format version itself, written as a whole number (the
+      model would take a missing one as the default and 2.0 as 2; the careful path refuses both);
+    - no key appears twice in one object: pydantic keeps the last one silently, the careful path
+      refuses the file. Every key is counted where it ends with `":`; with no key spaced from its
+      colon, that count is at least the keys written, so equal to the keys the model holds means
+      none was repeated. A text holding `\":` only makes the counts differ, and the careful path runs.
+    Anything else (an older version to upgrade, a broken file) returns None. `tests/unit/test_loading_fast.py`
+    checks both paths agree.
+    """
+    if _SPACED_KEY.search(data) or not _CURRENT_VERSION.search(data):
+        return None
+    try:
+        assessment = Assessment.model_validate_json(data)
+    # Broad on purpose: whatever this pass cannot read, the careful path reads and explains.
+    except Exception:
+        return None
+    if "format" not in assessment.model_fields_set or data.count(b'":') != _keys_held(assessment):
+        return None
+    return assessment
+
+
+def _keys_held(assessment: Assessment) -> int:
+    """How many keys the file gave that the model kept: each object's fields as given, and each map's entries."""
+    count = len(assessment.model_fields_set) + len(assessment.bank.model_fields_set)
+    if "service" in assessment.model_fields_set:
+        count += len(assessment.service.model_fields_set) + len(assessment.service.profile)
+    if assessment.assessor is not None:
+        count += len(assessment.assessor.model_fields_set)
+    count += _answers_and_actions(assessment.answers, assessment.actions)
+    previous = assessment.previous
+    if previous is not None:
+        count += len(previous.model_fields_set) + len(previous.bank.model_fields_set)
+        count += _answers_and_actions(previous.answers, previous.actions)
+    return count
+
+
+def _answers_and_actions(answers: Mapping[str, Answer], actions: list[PlannedAction]) -> int:
+    given = _FIELDS_GIVEN
+    return len(answers) + sum(map(len, map(given, answers.values()))) + sum(map(len, map(given, actions)))
+
+
+# What model_fields_set reads, without a Python call for each of thousands of answers.
+_FIELDS_GIVEN = operator.attrgetter("__pydantic_fields_set__")
 
 
 def _with_distinct_action_ids(assessment: Assessment) -> tuple[Assessment, list[str]]:
@@ -142,7 +212,7 @@ def bank_warnings(assessment: Assessment, bank: QuestionBank) -> list[str]:
             f"this file was made with {same} {ref.version}; "
             f"this tool has version {bank.version}: answers are matched by question id"
         )
-    known = {q.id for _, q in bank.questions()}
+    known = {q.id for theme in bank.themes for q in theme.questions}
     unknown = sorted(qid for qid in assessment.answers if qid not in known)
     if unknown:
         n = len(unknown)

@@ -3,17 +3,22 @@
 Headline figures, the services x themes heatmap, the most common gaps with the
 bank's suggested actions, and every service with its score and completion.
 Same page furniture and fonts as the action plan (PlanDocument); every figure
-comes from the Comparison, and names are labels when it is anonymised.
+comes from the Comparison, and names are labels when it is anonymised. The
+services table is the one the Compare page and the CSV show (compare_tables).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
+
+import pandas as pd
 
 from checklist.domain.compare import Comparison
 from checklist.domain.wording import agrees, counted, long_date
 from checklist.render.charts import DRAFT_MARK
 from checklist.render.compare_charts import sorted_rows
+from checklist.render.compare_tables import services_table
 from checklist.render.fonts import printable
 from checklist.render.pdf_heatmap import draw_heatmap
 from checklist.render.pdf_layout import FAMILY, PlanDocument, metadata, percent, short
@@ -138,16 +143,23 @@ def _lead_height(pdf: PlanDocument, title: str, note: str) -> float:
 
 
 def _services(pdf: PlanDocument, comparison: Comparison) -> None:
+    """The services table of the page and the CSV (compare_tables.services_table), in the PDF's columns."""
     pdf.heading("Services", level=1, new_page=True)
+    table = services_table(comparison, safe=False)
     rows = [
         [
-            short(r.name, 120),
-            short(r.area, 60) or "—",
-            r.bank_version,
-            percent(r.overall) + (DRAFT_MARK if r.is_draft else ""),
-            f"{r.completion:.0%}",
-            str(r.safety_gaps),
+            short(r["Service"], 120),
+            short(r["Area"], 60) or "—",
+            r["Bank version"],
+            percent(_score(r["Overall score"])) + (DRAFT_MARK if r["Draft"] else ""),
+            f"{r['Completion (%)']:.0f}%",
+            str(r["Safety gaps"]),
         ]
-        for r in comparison.rows
+        for r in table.to_dict("records")
     ]
     pdf.grid(tuple(w for _, w in SERVICE_COLUMNS), [h for h, _ in SERVICE_COLUMNS], rows)
+
+
+def _score(value: Any) -> float | None:
+    """A table cell's score: pandas holds a missing one as NaN."""
+    return None if pd.isna(value) else float(value)

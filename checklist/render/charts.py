@@ -2,7 +2,7 @@
 
 Colours are the Okabe-Ito palette (safe for the common kinds of colour
 blindness), and colour is never the only signal: values are written on the
-bars, gap kinds also differ in shape, and changes carry their sign.
+bars, and changes carry their sign.
 """
 
 from __future__ import annotations
@@ -19,17 +19,7 @@ from checklist.domain.wording import NO_SCORE
 
 BLUE = "#0072B2"
 VERMILLION = "#D55E00"
-REDDISH_PURPLE = "#CC79A7"
-BLUISH_GREEN = "#009E73"
 GREY = "#666666"
-COSTS = ["none", "low", "medium", "high"]
-GAP_KINDS = {
-    # kind: (colour, shape) — both differ, so the legend works in greyscale too.
-    "Safety gap": (VERMILLION, "triangle-up"),
-    "Safety gap and quick win": (REDDISH_PURPLE, "diamond"),
-    "Quick win": (BLUISH_GREEN, "circle"),
-    "Other gap": (BLUE, "square"),
-}
 # The browser may not have Noto Sans; without a generic family it would fall back to a serif.
 FONT = "Noto Sans, sans-serif"
 
@@ -77,45 +67,6 @@ def gap_kind(gap: Gap) -> str:
     if gap.safety:
         return "Safety gap and quick win" if gap.quick_win else "Safety gap"
     return "Quick win" if gap.quick_win else "Other gap"
-
-
-def gaps_chart(result: ScoreResult) -> Any:
-    """Gaps by weight against cost band: the cheap, important ones sit top left.
-
-    Gaps that share a place are drawn as one mark sized by how many there are,
-    with the count written beside it.
-    """
-    counts: dict[tuple[str, int, str], int] = {}
-    for gap in result.gaps:
-        key = (gap.cost.value, gap.weight, gap_kind(gap))
-        counts[key] = counts.get(key, 0) + 1
-    rows = [{"cost": c, "weight": w, "kind": k, "count": n} for (c, w, k), n in counts.items()]
-    kinds = list(GAP_KINDS)
-    base = alt.Chart(alt.InlineData(values=rows)).encode(
-        x=alt.X("cost:N", scale=alt.Scale(domain=COSTS), title="Cost to close", axis=alt.Axis(labelAngle=0)),
-        xOffset=alt.XOffset("kind:N", sort=kinds, scale=alt.Scale(domain=kinds)),
-        y=alt.Y("weight:O", sort="descending", scale=alt.Scale(domain=[3, 2, 1]), title="Weight (importance)"),
-    )
-    points = base.mark_point(filled=True, opacity=0.9).encode(
-        color=alt.Color(
-            "kind:N", scale=alt.Scale(domain=kinds, range=[c for c, _ in GAP_KINDS.values()]), title="Kind of gap"
-        ),
-        shape=alt.Shape("kind:N", scale=alt.Scale(domain=kinds, range=[s for _, s in GAP_KINDS.values()])),
-        size=alt.Size("count:Q", scale=alt.Scale(range=[80, 400], zero=False), legend=None),
-        tooltip=["kind:N", "cost:N", "weight:O", alt.Tooltip("count:Q", title="Gaps")],
-    )
-    labels = base.mark_text(dy=-20, color="black").encode(text="count:Q")
-    safety = sum(1 for g in result.gaps if g.safety)
-    chart = alt.layer(points, labels).properties(
-        title=alt.TitleParams("Gaps by importance and cost", subtitle="Top left: important and cheap to close"),
-        description=(
-            f"Chart of {len(result.gaps)} gaps placed by weight (1 to 3) against cost to close (none to high); "
-            f"{safety} are safety gaps and {len(result.quick_wins)} are quick wins."
-        ),
-        width=420,
-        height=220,
-    )
-    return _configured(chart)
 
 
 def delta_chart(delta: ReassessmentDelta) -> Any:

@@ -148,9 +148,8 @@ def _summary(pdf: PlanDocument, bank: QuestionBank, result: ScoreResult) -> None
 
 
 def _gap_line(bank: QuestionBank, gap: Gap, *, marks: bool = True) -> str:
-    question = bank.question(gap.question_id)
     theme = bank.theme_of(gap.question_id)
-    text = short(question.text, 220) if question else gap.question_id
+    text = short(bank.text_of(gap.question_id), 220)
     flags = [gap.answer.label]
     if marks:
         flags += [name for name, on in (("safety", gap.safety), ("quick win", gap.quick_win)) if on]
@@ -173,14 +172,13 @@ def _plan(pdf: PlanDocument, bank: QuestionBank, assessment: Assessment, result:
     cut: list[PlannedAction] = []
     rows = []
     for action in actions:
-        question = bank.question(action.question_id)
         if len(action.text) > CELL_LIMIT:
             cut.append(action)
         rows.append(
             [
                 str(rank.get(action.question_id, "–")),
                 short(action.text, CELL_LIMIT),
-                short(question.text, 300) if question else action.question_id,
+                short(bank.text_of(action.question_id), 300),
                 action.owner or "—",
                 day(action.due),
                 action.status.label,
@@ -192,8 +190,7 @@ def _plan(pdf: PlanDocument, bank: QuestionBank, assessment: Assessment, result:
     if cut:
         pdf.heading("Actions in full", level=1)
         for action in cut:
-            question = bank.question(action.question_id)
-            title = short(question.text, 300) if question else action.question_id
+            title = short(bank.text_of(action.question_id), 300)
             pdf.para(f"For: {title}", bold=True, size=9, gap=0.8)
             pdf.para(action.text, size=9)
 
@@ -260,8 +257,7 @@ def _scoring(pdf: PlanDocument, bank: QuestionBank, result: ScoreResult) -> None
     pdf.heading("What this means for this assessment", level=1)
 
     def titled(qid: str) -> str:
-        question = bank.question(qid)
-        return short(question.text, 200) if question else qid
+        return short(bank.text_of(qid), 200)
 
     not_applicable = [f"{titled(e.question_id)}: {e.reason}" for e in result.not_applicable]
     left_out = [f"{titled(e.question_id)} ({e.reason})" for e in result.excluded_by_profile]

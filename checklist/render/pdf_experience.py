@@ -33,6 +33,5 @@ def experience_section(pdf: PlanDocument, bank: QuestionBank, assessment: Assess
 
 
 def _line(bank: QuestionBank, gap: ExperienceGap) -> str:
-    question = bank.question(gap.question_id)
-    text = short(question.text, 200) if question else gap.question_id
+    text = short(bank.text_of(gap.question_id), 200)
     return f"{text} (your answer: {gap.answer.label}; {gap.women.in_words()}; difference {gap.difference:.2f})"

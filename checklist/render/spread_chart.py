@@ -34,8 +34,7 @@ LABEL_LIMIT = 60
 
 
 def question_label(bank: QuestionBank, question_id: str, number: int) -> str:
-    question = bank.question(question_id)
-    text = question.text if question else question_id
+    text = bank.text_of(question_id)
     short = text if len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1].rstrip() + "…"
     return f"{number}. {short}"
 

@@ -115,7 +115,7 @@ def _show_list(areas: list[Organisation], sent: list[SentSubmission], seen: dict
         for g in groups
     ]
     # A grid, not st.table: service and organisation names are shown exactly as typed.
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="submissions-latest")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=state.SUBMISSIONS_LATEST)
     earlier = [s for g in groups for s in g.superseded]
     if earlier:
         with st.expander(f"Earlier submissions, superseded by a later one ({len(earlier)})"):
@@ -130,4 +130,4 @@ def _show_list(areas: list[Organisation], sent: list[SentSubmission], seen: dict
                 }
                 for s in earlier
             ]
-            st.dataframe(pd.DataFrame(history), hide_index=True, width="stretch", key="submissions-history")
+            st.dataframe(pd.DataFrame(history), hide_index=True, width="stretch", key=state.SUBMISSIONS_HISTORY)

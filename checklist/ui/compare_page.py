@@ -47,12 +47,11 @@ from checklist.render.compare_tables import (
     services_table,
 )
 from checklist.render.exports import to_csv, to_xlsx, workbook_tables
-from checklist.ui import area_submissions, resources
+from checklist.ui import area_submissions, resources, state
 
 # This page's session-state and widget keys, kept in state.py with every other page's.
 from checklist.ui.state import COMPARE_ANONYMISE as ANONYMISE
 from checklist.ui.state import COMPARE_AREAS as AREAS
-from checklist.ui.state import COMPARE_DETAIL as DETAIL
 from checklist.ui.state import COMPARE_DRAFTS as DRAFTS
 from checklist.ui.state import COMPARE_FILES as FILES
 from checklist.ui.state import COMPARE_NOTES as NOTES
@@ -60,7 +59,6 @@ from checklist.ui.state import COMPARE_PRACTICE as PRACTICE
 from checklist.ui.state import COMPARE_ROUND as ROUND
 from checklist.ui.state import COMPARE_SETTINGS as SETTINGS
 from checklist.ui.state import COMPARE_SORT as SORT
-from checklist.ui.state import COMPARE_UPLOAD as UPLOAD
 from checklist.ui.state import COMPARE_VERSIONS as VERSIONS
 from checklist.ui.text import literal
 
@@ -195,7 +193,7 @@ def _clear_files() -> None:
 
 
 def _upload_box(files: tuple[tuple[str, bytes], ...]) -> None:
-    widget = f"{UPLOAD}-{st.session_state.get(ROUND, 0)}"
+    widget = state.compare_upload_key(st.session_state.get(ROUND, 0))
     st.file_uploader(
         "Add submitted assessment files" if files else "Submitted assessment files",
         type=["json", "pdf"],
@@ -205,7 +203,7 @@ def _upload_box(files: tuple[tuple[str, bytes], ...]) -> None:
         args=(widget,),
     )
     if files:
-        st.button(f"Clear the {counted(len(files), 'file')}", key="compare-clear", on_click=_clear_files)
+        st.button(f"Clear the {counted(len(files), 'file')}", key=state.COMPARE_CLEAR, on_click=_clear_files)
 
 
 def _file_report(intake: Intake, comparison: Comparison | None, *, anonymise: bool) -> None:
@@ -213,7 +211,7 @@ def _file_report(intake: Intake, comparison: Comparison | None, *, anonymise: bo
     st.text(intake.summary())
     if anonymise:
         st.write("File names are shown as file 1, file 2, … while services are anonymised.")
-    _table(file_table(intake, comparison, anonymise=anonymise), "compare-report", typed=True)
+    _table(file_table(intake, comparison, anonymise=anonymise), state.COMPARE_REPORT_TABLE, typed=True)
 
 
 def _choice(intake: Intake, bank: QuestionBank) -> Choice:
@@ -258,7 +256,7 @@ def _versions(comparison: Comparison) -> None:
                 ],
                 columns=["Question", "Bank version", "Services", "Why"],
             ),
-            "compare-left-out",
+            state.COMPARE_LEFT_OUT_TABLE,
             typed=False,
         )
 
@@ -266,7 +264,7 @@ def _versions(comparison: Comparison) -> None:
 def _left_apart(comparison: Comparison) -> None:
     if comparison.practice_apart:
         with st.expander(f"Practice files, left out of the figures ({len(comparison.practice_apart)})"):
-            _table(left_apart_table(comparison.practice_apart, safe=False), "compare-practice-table", typed=True)
+            _table(left_apart_table(comparison.practice_apart, safe=False), state.COMPARE_PRACTICE_TABLE, typed=True)
     if comparison.drafts_apart:
         n = len(comparison.drafts_apart)
         with st.expander(f"Drafts, left out of the figures ({n})"):
@@ -274,7 +272,7 @@ def _left_apart(comparison: Comparison) -> None:
                 f"A draft has fewer than {DRAFT_PERCENT} of its questions answered, so its scores are not yet "
                 "a result. Tick “Count drafts” above to include them."
             )
-            _table(left_apart_table(comparison.drafts_apart, safe=False), "compare-drafts-table", typed=True)
+            _table(left_apart_table(comparison.drafts_apart, safe=False), state.COMPARE_DRAFTS_TABLE, typed=True)
 
 
 def _nothing_counted(comparison: Comparison) -> None:
@@ -289,13 +287,13 @@ def _nothing_counted(comparison: Comparison) -> None:
             )
             + ", so they are left out of the figures."
         )
-        st.button("Count the practice files", key="compare-count-practice", on_click=_switch_on, args=(PRACTICE,))
+        st.button("Count the practice files", key=state.COMPARE_COUNT_PRACTICE, on_click=_switch_on, args=(PRACTICE,))
     elif drafts and not practice:
         st.warning(
             f"{'The only submission is a draft' if drafts == 1 else f'All {drafts} submissions are drafts'} "
             f"(under {DRAFT_PERCENT} of questions answered), so nothing is counted yet."
         )
-        st.button("Count the drafts", key="compare-count-drafts", on_click=_switch_on, args=(DRAFTS,))
+        st.button("Count the drafts", key=state.COMPARE_COUNT_DRAFTS, on_click=_switch_on, args=(DRAFTS,))
     elif practice or drafts:
         st.warning(
             f"Every file is practice or a draft ({practice} practice, {counted(drafts, 'draft')}), "
@@ -333,7 +331,7 @@ def _heatmap(comparison: Comparison) -> None:
     st.dataframe(
         table,
         hide_index=True,
-        key="compare-services",
+        key=state.COMPARE_SERVICES,
         placeholder=NO_SCORE_CELL,
         column_config={
             "Service": st.column_config.TextColumn(pinned=True, width="medium"),
@@ -345,7 +343,7 @@ def _heatmap(comparison: Comparison) -> None:
 
 def _common_gaps(comparison: Comparison) -> None:
     st.write("The questions most services have as a gap: worth commissioning once for everyone.")
-    _table(gaps_table(comparison, safe=False), "compare-gaps", typed=False)
+    _table(gaps_table(comparison, safe=False), state.COMPARE_GAPS_TABLE, typed=False)
 
 
 def _spread(comparison: Comparison) -> None:
@@ -356,23 +354,22 @@ def _spread(comparison: Comparison) -> None:
     st.write(SCORE_NOTE)
     # The table right under the chart: the chart's numbers for anyone who cannot see it.
     st.altair_chart(spread_chart(comparison), width="stretch")
-    _table(spread_frame(comparison), "compare-spread", typed=False)
+    _table(spread_frame(comparison), state.COMPARE_SPREAD_TABLE, typed=False)
 
 
 def _plans(comparison: Comparison) -> None:
     st.subheader("Actions by status")
-    _table(plans_table(comparison, safe=False), "compare-plans", typed=True)
+    _table(plans_table(comparison, safe=False), state.COMPARE_PLANS_TABLE, typed=True)
     overdue = overdue_table(comparison, safe=False)
     st.subheader("Overdue actions")
     st.write(f"Due date passed, not done or dropped: {counted(len(overdue), 'action')}.")
     if len(overdue):
-        _table(overdue, "compare-overdue", typed=True)
+        _table(overdue, state.COMPARE_OVERDUE_TABLE, typed=True)
 
 
 def _detail(comparison: Comparison) -> None:
     names = {r.key: r.name for r in comparison.rows}
-    # A new key when labels change, so the box never keeps showing a name after anonymising.
-    box = f"{DETAIL}-{'anonymous' if comparison.anonymised else 'named'}"
+    box = state.compare_detail_key(comparison.anonymised)
     key = st.selectbox("Service", list(names), format_func=lambda k: names[k], key=box)
     detail = comparison.detail(key) if key else None
     if detail is None:
@@ -386,11 +383,11 @@ def _detail(comparison: Comparison) -> None:
     if comparison.anonymised:
         st.write("Owners, notes and reasons are hidden while services are anonymised.")
     st.subheader("Answers, by theme")
-    _table(answers_table(comparison, detail, safe=False), "compare-detail-answers", typed=True)
+    _table(answers_table(comparison, detail, safe=False), state.COMPARE_DETAIL_ANSWERS_TABLE, typed=True)
     st.subheader("Action plan")
     plan = service_plan_table(comparison, detail, safe=False)
     if len(plan):
-        _table(plan, "compare-detail-plan", typed=True)
+        _table(plan, state.COMPARE_DETAIL_PLAN_TABLE, typed=True)
     else:
         st.write("No actions planned yet.")
 
@@ -405,7 +402,7 @@ def _womens_experience(bank: QuestionBank, comparison: Comparison) -> None:
     if all(r.responses is None for r in rows):
         st.write("None of these services has sent survey results yet.")
         return
-    _table(survey_table(comparison, rows), "compare-survey", typed=False)
+    _table(survey_table(comparison, rows), state.COMPARE_SURVEY_TABLE, typed=False)
     common = common_differences(rows)
     if common:
         st.subheader("Where women's experience differs in more than one service")
@@ -448,7 +445,7 @@ def _downloads(comparison: Comparison) -> None:
         lambda: to_csv(services_table(comparison)),
         "comparison.csv",
         "text/csv",
-        key="compare-dl-csv",
+        key=state.COMPARE_DOWNLOAD_CSV,
         on_click="ignore",
     )
     cols[1].download_button(
@@ -456,7 +453,7 @@ def _downloads(comparison: Comparison) -> None:
         lambda: to_csv(gaps_table(comparison)),
         "common-gaps.csv",
         "text/csv",
-        key="compare-dl-gaps",
+        key=state.COMPARE_DOWNLOAD_GAPS,
         on_click="ignore",
     )
     cols[2].download_button(
@@ -464,7 +461,7 @@ def _downloads(comparison: Comparison) -> None:
         lambda: to_xlsx(workbook_tables(comparison, include_notes=notes)),
         "comparison.xlsx",
         XLSX,
-        key="compare-dl-xlsx",
+        key=state.COMPARE_DOWNLOAD_XLSX,
         on_click="ignore",
     )
     cols[3].download_button(
@@ -472,7 +469,7 @@ def _downloads(comparison: Comparison) -> None:
         lambda: _summary_pdf(comparison),
         "area-summary.pdf",
         "application/pdf",
-        key="compare-dl-pdf",
+        key=state.COMPARE_DOWNLOAD_PDF,
         on_click="ignore",
     )
 

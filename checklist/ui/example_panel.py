@@ -8,8 +8,9 @@ from checklist.domain.bank import QuestionBank
 from checklist.domain.examples import EXAMPLES, example_assessment, example_service
 from checklist.ui import navigation, session, state
 
-PICKER = "example-picker"
-TRY = "try-example"
+# This panel's widget keys, kept in state.py with every other page's.
+from checklist.ui.state import EXAMPLE_PICKER as PICKER
+from checklist.ui.state import EXAMPLE_TRY as TRY
 
 
 def show(bank: QuestionBank) -> None:

@@ -213,13 +213,15 @@ def _gap_details(
         already = is_planned(planned, suggestion.text)
         cols[1].button(
             "Already planned" if already else "Add",
-            key=f"plan-add-{gap.question_id}-{index}",
+            key=state.plan_add_key(gap.question_id, index),
             on_click=_add,
             args=(bank, gap.question_id, suggestion.text),
             disabled=already,
         )
     st.text_input("Or write your own action", key=own_action_key(gap.question_id))
-    st.button("Add my action", key=f"plan-add-own-{gap.question_id}", on_click=_add_own, args=(bank, gap.question_id))
+    st.button(
+        "Add my action", key=state.plan_add_own_key(gap.question_id), on_click=_add_own, args=(bank, gap.question_id)
+    )
     for action in planned:
         _action_form(action)
 
@@ -233,8 +235,7 @@ def _actions_for_non_gaps(
         return
     st.subheader(f"Actions for questions that are no longer gaps ({len(others)})")
     for action in others:
-        question = bank.question(action.question_id)
-        st.text(question.text if question else action.question_id)
+        st.text(bank.text_of(action.question_id))
         _action_form(action)
 
 
@@ -244,7 +245,7 @@ def _action_form(action: PlannedAction) -> None:
     state.seed(owner_key(action.id), action.owner)
     state.seed(due_key(action.id), action.due)
     state.seed(status_key(action.id), action.status)
-    with st.container(border=True, key=f"plan-action-{action.id}"):
+    with st.container(border=True, key=state.plan_action_key(action.id)):
         st.text_area("Action", key=text_key(action.id), on_change=_field_changed, args=(action.id, "text"))
         cols = st.columns(3)
         cols[0].text_input("Owner", key=owner_key(action.id), on_change=_field_changed, args=(action.id, "owner"))
@@ -264,7 +265,7 @@ def _action_form(action: PlannedAction) -> None:
             on_change=_field_changed,
             args=(action.id, "status"),
         )
-        st.button("Remove this action", key=f"plan-remove-{action.id}", on_click=_remove, args=(action.id,))
+        st.button("Remove this action", key=state.plan_remove_key(action.id), on_click=_remove, args=(action.id,))
 
 
 # Callbacks: they run before the page is drawn again, so they may change state freely.

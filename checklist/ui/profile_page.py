@@ -156,6 +156,5 @@ def _exclusions(bank: QuestionBank, assessment: Assessment) -> None:
         "they are not asked and not scored:"
     )
     for exclusion in excluded:
-        question = bank.question(exclusion.question_id)
-        text = question.text if question else exclusion.question_id
+        text = bank.text_of(exclusion.question_id)
         st.markdown(f"- {literal(text)}  \n  *Left out because {literal(exclusion.reason)}.*")

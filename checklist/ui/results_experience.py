@@ -52,8 +52,7 @@ def show(bank: QuestionBank, assessment: Assessment) -> None:
 
 
 def _question_text(bank: QuestionBank, question_id: str) -> str:
-    question = bank.question(question_id)
-    return literal(question.text if question else question_id)
+    return literal(bank.text_of(question_id))
 
 
 def _gap_row(bank: QuestionBank, rank: int, gap: ExperienceGap) -> dict[str, str]:

@@ -13,6 +13,7 @@ import streamlit as st
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import EVIDENCE_MEANINGS, EvidenceKind, QuestionBank, evidence_words
 from checklist.domain.bank_changes import BankChanges, changes_in, versions_with_changes
+from checklist.domain.gap_grid import COSTS, GridCell, gap_grid
 from checklist.domain.plan import ActionOutcome, ReassessmentDelta, compare_with_previous, start_reassessment
 from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, Gap, ScoreResult
 from checklist.domain.wording import agrees, counted, long_date, score_text
@@ -104,7 +105,7 @@ def _gaps(bank: QuestionBank, result: ScoreResult) -> None:
         rows.append(
             {
                 "Rank": str(rank),
-                "Question": literal(question.text if question else gap.question_id),
+                "Question": literal(bank.text_of(gap.question_id)),
                 "Theme": literal(theme.title if theme else gap.theme_id),
                 "Answer": gap.answer.label,
                 "Marks": _marks(gap),
@@ -125,22 +126,18 @@ def _marks(gap: Gap) -> str:
     return "; ".join([*([", ".join(marks)] if marks else []), f"importance {gap.weight} of 3, cost {gap.cost.value}"])
 
 
-COST_ORDER = ("none", "low", "medium", "high")
-
-
 def _gap_grid(result: ScoreResult) -> None:
-    """How many gaps at each importance and cost: the cheap, important ones sit top left."""
+    """How many gaps at each importance and cost (domain.gap_grid): the cheap, important ones sit top left."""
     st.markdown("**Gaps by importance and cost**")
     st.write("Top left: important and cheap to close. In brackets: how many of them are safety gaps.")
 
-    def cell(weight: int, cost: str) -> str:
-        here = [g for g in result.gaps if g.weight == weight and g.cost.value == cost]
-        safety = sum(1 for g in here if g.safety)
-        return (str(len(here)) + (f" ({safety} safety)" if safety else "")) if here else "–"
+    def cell(here: GridCell) -> str:
+        return (str(here.gaps) + (f" ({here.safety} safety)" if here.safety else "")) if here.gaps else "–"
 
+    rows = gap_grid(result.gaps)
     grid = pd.DataFrame(
-        {"Importance": [f"{w} of 3" for w in (3, 2, 1)]}
-        | {f"Cost: {c}": [cell(w, c) for w in (3, 2, 1)] for c in COST_ORDER}
+        {"Importance": [f"{row[0].weight} of 3" for row in rows]}
+        | {f"Cost: {cost.value}": [cell(row[column]) for row in rows] for column, cost in enumerate(COSTS)}
     )
     st.table(grid, hide_index=True, alt="Number of gaps at each importance (rows) and cost to close (columns).")
 
@@ -153,20 +150,16 @@ def _how_scored(bank: QuestionBank, result: ScoreResult) -> None:
         for kind, meaning in EVIDENCE_MEANINGS.items():
             st.markdown(f"- {literal(kind.label.capitalize())}: {literal(meaning)}")
 
-        def text_of(question_id: str) -> str:
-            question = bank.question(question_id)
-            return question.text if question else question_id
-
         for title, rows in (
             (
                 "Not applicable, with the reasons given",
-                [{"Question": text_of(e.question_id), "Reason": e.reason} for e in result.not_applicable],
+                [{"Question": bank.text_of(e.question_id), "Reason": e.reason} for e in result.not_applicable],
             ),
             (
                 "Left out by the service profile",
-                [{"Question": text_of(e.question_id), "Why": e.reason} for e in result.excluded_by_profile],
+                [{"Question": bank.text_of(e.question_id), "Why": e.reason} for e in result.excluded_by_profile],
             ),
-            ("To check (answered “don't know”)", [{"Question": text_of(g.question_id)} for g in result.to_check]),
+            ("To check (answered “don't know”)", [{"Question": bank.text_of(g.question_id)} for g in result.to_check]),
         ):
             st.markdown(f"**{literal(title)}: {len(rows)}**")
             if rows:

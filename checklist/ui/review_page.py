@@ -27,7 +27,7 @@ def show() -> None:
     _next()
 
 
-def _link_back(bank: QuestionBank, assessment: Assessment, question_id: str, key: str) -> None:
+def _link_back(bank: QuestionBank, assessment: Assessment, question_id: str) -> None:
     question, theme = bank.question(question_id), bank.theme_of(question_id)
     if question is None or theme is None:
         return
@@ -70,7 +70,7 @@ def _dont_know(bank: QuestionBank, assessment: Assessment, result: ScoreResult) 
     st.write("These count as gaps until someone finds out.")
     for question_id in unknown:
         with st.container(border=True):
-            _link_back(bank, assessment, question_id, "unknown")
+            _link_back(bank, assessment, question_id)
 
 
 def _not_applicable(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
@@ -80,7 +80,7 @@ def _not_applicable(bank: QuestionBank, assessment: Assessment, result: ScoreRes
         return
     for exclusion in result.not_applicable:
         with st.container(border=True):
-            _link_back(bank, assessment, exclusion.question_id, "na")
+            _link_back(bank, assessment, exclusion.question_id)
             st.text(f"Reason given: {exclusion.reason}")
 
 

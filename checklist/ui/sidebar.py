@@ -6,7 +6,7 @@ import streamlit as st
 
 from checklist import __version__
 from checklist.domain.loading import dump_assessment
-from checklist.ui import memo, navigation, resources, session
+from checklist.ui import memo, navigation, resources, session, state
 from checklist.ui.forms import download_name
 
 
@@ -14,7 +14,7 @@ def menu() -> None:
     """Every page, grouped under who uses it (navigation.PAGES is the one list)."""
     with st.sidebar:
         for section, specs in navigation.sections().items():
-            with st.container(key=f"menu-{section.lower().replace(' ', '-')}"):
+            with st.container(key=state.menu_section_key(section)):
                 st.markdown(f"**{section}**")
                 for spec in specs:
                     st.page_link(spec.path, label=spec.title)
@@ -40,5 +40,5 @@ def show() -> None:
             mime="application/json",
             on_click="ignore",
             help="The assessment as a JSON file. Upload it on the Start page to carry on, here or on another server.",
-            key="download-copy",
+            key=state.SIDEBAR_DOWNLOAD_COPY,
         )

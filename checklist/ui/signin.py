@@ -31,7 +31,6 @@ LOCAL_MODE = "Local mode: no sign-in; everything stays on this computer."
 UNREACHABLE = (
     "The server cannot reach its database just now, so it cannot tell what you may open. Try again in a moment."
 )
-OWN_PAGES = "signin_pages"  # this session's stand-in st.Page objects, per kind of visitor
 
 
 class Visitor(Enum):
@@ -86,7 +85,7 @@ def pages(visitor: Visitor, menu: list[st.Page]) -> list[st.Page]:
     """
     if visitor in (Visitor.LOCAL, Visitor.MEMBER):
         return menu
-    key = f"{OWN_PAGES}-{visitor.value}"
+    key = state.sign_in_pages_key(visitor.value)
     own: list[st.Page] | None = st.session_state.get(key)
     if own is None:
         show = show_sign_in_page if visitor == Visitor.SIGNED_OUT else show_no_role_page
@@ -117,7 +116,7 @@ def show_in_sidebar(visitor: Visitor) -> None:
         st.text(f"Signed in as {st.user.get('email') or st.user.get('name') or 'you'}")
         if visitor == Visitor.MEMBER:
             _working_for()
-        if st.button("Sign out", key="sign-out"):
+        if st.button("Sign out", key=state.SIGN_OUT):
             st.logout()
 
 
@@ -139,7 +138,7 @@ def show_sign_in_page() -> None:
         "This server keeps the self-assessments of the drug and alcohol services in an area. "
         "Sign in with your work account to see your organisation's assessments."
     )
-    if st.button("Sign in", type="primary", key="sign-in"):
+    if st.button("Sign in", type="primary", key=state.SIGN_IN):
         st.login()
     st.write("Taking part in a workshop? You do not need to sign in.")
     st.page_link(PARTICIPANT_PAGE.path, label="Join a workshop", icon=":material/arrow_forward:")
@@ -156,7 +155,7 @@ def show_no_role_page() -> None:
         "Your account has no role on this server yet, so there is nothing to show you. "
         f"Ask {_administrator()} to invite this e-mail address to your organisation, then sign in again."
     )
-    if st.button("Sign out", key="sign-out-no-role"):
+    if st.button("Sign out", key=state.SIGN_OUT_NO_ROLE):
         st.logout()
 
 

@@ -76,7 +76,7 @@ def resume_link(assessment_id: str) -> str:
 
 def _start_new(bank: QuestionBank) -> None:
     st.subheader("Start a new assessment")
-    started = st.button("Start a new assessment", type="primary", key="start-new", on_click=_start, args=(bank,))
+    started = st.button("Start a new assessment", type="primary", key=state.START_NEW, on_click=_start, args=(bank,))
     if started and st.session_state[state.OPEN_PROBLEM] is None:
         navigation.go(navigation.PROFILE)
 

@@ -80,6 +80,24 @@ def plan_gap_key(question_id: str) -> str:
     return f"plan-gap-{question_id}"
 
 
+def plan_add_key(question_id: str, index: int) -> str:
+    """The button that adds the bank's `index`-th suggested action for a gap."""
+    return f"plan-add-{question_id}-{index}"
+
+
+def plan_add_own_key(question_id: str) -> str:
+    return f"plan-add-own-{question_id}"
+
+
+def plan_action_key(action_id: str) -> str:
+    """The box around one planned action's fields."""
+    return f"plan-action-{action_id}"
+
+
+def plan_remove_key(action_id: str) -> str:
+    return f"plan-remove-{action_id}"
+
+
 # compare page (checklist/ui/compare_page.py)
 COMPARE_UPLOAD = "compare-files"
 COMPARE_ANONYMISE = "compare-anonymise"
@@ -93,6 +111,37 @@ COMPARE_DETAIL = "compare-detail"
 COMPARE_ROUND = "compare-upload-round"  # bumped to empty the upload box once its files are kept
 COMPARE_FILES = "compare-loaded-files"  # the files kept in the session, in upload order
 COMPARE_DRAFTS = "compare-drafts"
+COMPARE_CLEAR = "compare-clear"
+COMPARE_COUNT_PRACTICE = "compare-count-practice"
+COMPARE_COUNT_DRAFTS = "compare-count-drafts"
+COMPARE_SERVICES = "compare-services"
+COMPARE_DOWNLOAD_CSV = "compare-dl-csv"
+COMPARE_DOWNLOAD_GAPS = "compare-dl-gaps"
+COMPARE_DOWNLOAD_XLSX = "compare-dl-xlsx"
+COMPARE_DOWNLOAD_PDF = "compare-dl-pdf"
+# The page's tables (st.dataframe keys)
+COMPARE_REPORT_TABLE = "compare-report"
+COMPARE_LEFT_OUT_TABLE = "compare-left-out"
+COMPARE_PRACTICE_TABLE = "compare-practice-table"
+COMPARE_DRAFTS_TABLE = "compare-drafts-table"
+COMPARE_GAPS_TABLE = "compare-gaps"
+COMPARE_SPREAD_TABLE = "compare-spread"
+COMPARE_PLANS_TABLE = "compare-plans"
+COMPARE_OVERDUE_TABLE = "compare-overdue"
+COMPARE_DETAIL_ANSWERS_TABLE = "compare-detail-answers"
+COMPARE_DETAIL_PLAN_TABLE = "compare-detail-plan"
+COMPARE_SURVEY_TABLE = "compare-survey"
+
+
+def compare_upload_key(upload_round: int) -> str:
+    """The upload box of this round: a new key empties the box once its files are kept (COMPARE_ROUND)."""
+    return f"{COMPARE_UPLOAD}-{upload_round}"
+
+
+def compare_detail_key(anonymised: bool) -> str:
+    """A new key when labels change, so the box never keeps showing a name after anonymising."""
+    return f"{COMPARE_DETAIL}-{'anonymous' if anonymised else 'named'}"
+
 
 # results page (checklist/ui/results_page.py)
 RESULTS_REASSESS_PREFILL = "results-reassess-prefill"
@@ -103,6 +152,7 @@ RESULTS_EVIDENCE_FILTER = "results-evidence-filter"
 START_UPLOAD_CHOICE = "upload-choice"
 START_UPLOAD_PREFILL = "upload-prefill"
 START_REASSESSED = "reassessed-from-upload"  # set by the upload callback, read once by the page to switch page
+START_NEW = "start-new"
 
 # workshop participant page (checklist/ui/workshop_participant_page.py)
 JOIN_CODE_INPUT = "wp-code"
@@ -114,6 +164,43 @@ JOIN_WRONG_CODES_COUNTED = "wp-wrong-codes-counted"
 WORKSHOP_PROBLEM = "workshop_problem"  # a plain message for the page, or None
 WORKSHOP_BLANK_READY = "wf-blank-ready"  # the paper checklist has been asked for in this session
 
+# workshop facilitator page (checklist/ui/workshop_facilitator_page.py)
+FACILITATOR_TITLE_INPUT = "wf-title"
+FACILITATOR_BASE_INPUT = "wf-base"
+FACILITATOR_THEMES_INPUT = "wf-themes"
+FACILITATOR_LIVE_TOGGLE = "wf-live"
+FACILITATOR_ROOM_QUESTION = "wf-room-question"
+# Not widget keys: they must outlive the widgets that set them, which the room's view does not show.
+FACILITATOR_ROOM_ON = "wf-room"
+FACILITATOR_CURRENT = "wf-current-question"
+FACILITATOR_LINK_INPUT = "wf-link"
+FACILITATOR_JOINING_TOGGLE = "wf-joining"
+FACILITATOR_RUNNING = "wf-running"  # workshop id -> its title, for the workshops this browser tab runs
+FACILITATOR_REOPEN_SUBMIT = "wf-reopen-submit"
+FACILITATOR_CREATE_SUBMIT = "wf-create-submit"
+FACILITATOR_SHOW_ROOM = "wf-show-room"
+FACILITATOR_REFRESH = "wf-refresh"
+FACILITATOR_JOIN_BOX = "wf-join"
+FACILITATOR_REOPEN_WORKSHOP = "wf-reopen-workshop"
+FACILITATOR_CLOSE_WORKSHOP = "wf-close-workshop"
+FACILITATOR_REMOVE_SILENT = "wf-remove-silent"
+FACILITATOR_CARD = "wf-card"
+FACILITATOR_PREVIOUS = "wf-previous"
+FACILITATOR_NEXT = "wf-next"
+FACILITATOR_PROJECTOR = "wf-projector"
+FACILITATOR_PROJECTOR_STEPS = "wf-projector-steps"
+FACILITATOR_LEAVE_ROOM = "wf-leave-room"
+FACILITATOR_MAKE_ASSESSMENT = "wf-make-assessment"
+FACILITATOR_SPREAD_CSV = "wf-spread-csv"
+FACILITATOR_SPREAD_JSON = "wf-spread-json"
+FACILITATOR_MAKE_BLANK = "wf-make-blank"
+FACILITATOR_BLANK_PDF = "wf-blank-pdf"
+
+
+def facilitator_remove_key(participant_id: str) -> str:
+    return f"wf-remove-{participant_id}"
+
+
 # submitting in the app (checklist/ui/submit_panel.py, checklist/ui/area_submissions.py)
 SUBMIT = "submit-to-commissioner"
 SUBMIT_DONE = "submit-done"  # what the last submission in this session said: when and to whom
@@ -121,6 +208,8 @@ SUBMIT_PROBLEM = "submit-problem"  # (assessment id, why it could not be submitt
 COMPARE_SOURCE = "compare-source"  # a commissioner's choice: the area's submissions, or uploaded files
 SUBMISSIONS_SEEN = "submissions-seen"  # area id -> her visit before this session (what counts as new), read once
 SUBMISSION_SNAPSHOTS = "submission-snapshots"  # submission id -> its file, read once (a submission never changes)
+SUBMISSIONS_LATEST = "submissions-latest"
+SUBMISSIONS_HISTORY = "submissions-history"
 
 
 def participant_answer_key(question_id: str) -> str:
@@ -129,6 +218,10 @@ def participant_answer_key(question_id: str) -> str:
 
 def participant_reason_key(question_id: str) -> str:
     return f"wp-reason-{question_id}"
+
+
+def participant_question_box_key(question_id: str) -> str:
+    return f"wp-question-{question_id}"
 
 
 def consensus_key(question_id: str) -> str:
@@ -184,6 +277,55 @@ def survey_answer_key(question_id: str) -> str:
 
 def survey_remove_key(response_id: int) -> str:
     return f"survey-remove-{response_id}"
+
+
+# themes page (checklist/ui/themes_page.py)
+THEMES_SHOWN_THEME = "themes-shown-theme"  # the theme drawn last in this session
+THEMES_PREVIOUS = "previous-theme"
+THEMES_NEXT = "next-theme"
+THEMES_TO_REVIEW = "to-review"
+
+
+def question_box_key(question_id: str) -> str:
+    """The box around one question on the Themes page."""
+    return f"question-{question_id}"
+
+
+# example panel (checklist/ui/example_panel.py)
+EXAMPLE_PICKER = "example-picker"
+EXAMPLE_TRY = "try-example"
+
+# sidebar (checklist/ui/sidebar.py)
+SIDEBAR_DOWNLOAD_COPY = "download-copy"
+
+
+def menu_section_key(section: str) -> str:
+    """The box around one section of the menu, named from its heading."""
+    return f"menu-{section.lower().replace(' ', '-')}"
+
+
+# sign-in (checklist/ui/signin.py)
+SIGN_IN = "sign-in"
+SIGN_OUT = "sign-out"
+SIGN_OUT_NO_ROLE = "sign-out-no-role"
+
+
+def sign_in_pages_key(visitor: str) -> str:
+    """This session's stand-in st.Page objects for one kind of visitor."""
+    return f"signin_pages-{visitor}"
+
+
+# save problems (checklist/ui/widgets.py), one set of buttons per place they are shown
+def retry_key(where: str) -> str:
+    return f"retry-{where}"
+
+
+def keep_mine_key(where: str) -> str:
+    return f"keep-mine-{where}"
+
+
+def reload_key(where: str) -> str:
+    return f"reload-{where}"
 
 
 def init() -> None:

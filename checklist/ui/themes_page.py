@@ -13,10 +13,10 @@ from checklist.domain.scoring import ScoreResult
 from checklist.domain.wording import agrees, counted
 from checklist.ui import memo, navigation, session, state, widgets
 from checklist.ui.forms import answer_from_inputs, first_valid_theme, neighbours
+from checklist.ui.state import THEMES_SHOWN_THEME as SHOWN_THEME
 from checklist.ui.text import literal, spoken
 
 OPTIONS = [value.value for value in AnswerValue]
-SHOWN_THEME = "themes-shown-theme"  # the theme drawn last in this session
 
 
 def _go_to_theme(theme_id: str) -> None:
@@ -38,8 +38,7 @@ def _answer_changed(bank: QuestionBank, question_id: str) -> None:
     )
     if current is None or built.answer is None:
         return  # the page says what is still needed
-    question = bank.question(question_id)
-    words = f"{question.text if question else question_id} — {built.answer.answer.label}"
+    words = f"{bank.text_of(question_id)} — {built.answer.answer.label}"
     session.save(current.with_answer(question_id, built.answer), unsaved=words, question_id=question_id)
 
 
@@ -113,7 +112,7 @@ def _question(bank: QuestionBank, assessment: Assessment, question: Question, nu
     state.seed(answer_key, saved.answer.value if saved else None)
     state.seed(note_key, (saved.note if saved else None) or "")
     state.seed(reason_key, (saved.na_reason if saved else None) or "")
-    with st.container(border=True, key=f"question-{question.id}"):
+    with st.container(border=True, key=state.question_box_key(question.id)):
         st.markdown(f"**Question {number} of {total}.** {literal(question.text)}")
         st.markdown(f"*Why it matters:* {literal(question.why)} {_sources(bank, question)}")
         if question.evidence:
@@ -185,7 +184,7 @@ def _previous_next(bank: QuestionBank, theme_id: str) -> None:
                 "Previous theme",
                 on_click=_go_to_theme,
                 args=(before,),
-                key="previous-theme",
+                key=state.THEMES_PREVIOUS,
                 icon=":material/arrow_back:",
             )
         if after is not None:
@@ -193,9 +192,9 @@ def _previous_next(bank: QuestionBank, theme_id: str) -> None:
                 "Next theme",
                 on_click=_go_to_theme,
                 args=(after,),
-                key="next-theme",
+                key=state.THEMES_NEXT,
                 type="primary",
                 icon=":material/arrow_forward:",
             )
-        elif st.button("Review your answers", key="to-review", type="primary", icon=":material/fact_check:"):
+        elif st.button("Review your answers", key=state.THEMES_TO_REVIEW, type="primary", icon=":material/fact_check:"):
             navigation.go(navigation.REVIEW)

@@ -54,11 +54,11 @@ def save_problem(question_id: str | None = None) -> None:
     st.error(found.message)
     st.text(f"Not saved: {found.unsaved}")
     if found.kind == "unavailable":
-        st.button("Try saving again", on_click=session.retry, key=f"retry-{where}", type="primary")
+        st.button("Try saving again", on_click=session.retry, key=state.retry_key(where), type="primary")
     else:
         with st.container(horizontal=True):
-            st.button("Keep my change", on_click=session.keep_mine, key=f"keep-mine-{where}", type="primary")
-            st.button("Show theirs instead", on_click=session.reload_latest, key=f"reload-{where}")
+            st.button("Keep my change", on_click=session.keep_mine, key=state.keep_mine_key(where), type="primary")
+            st.button("Show theirs instead", on_click=session.reload_latest, key=state.reload_key(where))
 
 
 # A static table wraps its text at spaces; a long run without one (a pasted link, a code) would

@@ -42,20 +42,28 @@ from checklist.storage import StoreError
 from checklist.ui import navigation, resources, state
 from checklist.ui import workshop_common as common
 from checklist.ui.forms import answer_from_inputs
+
+# This page's session-state and widget keys, kept in state.py with every other page's.
+from checklist.ui.state import FACILITATOR_BASE_INPUT as BASE_INPUT
+from checklist.ui.state import FACILITATOR_CURRENT as CURRENT
+from checklist.ui.state import FACILITATOR_JOINING_TOGGLE as JOINING_TOGGLE
+from checklist.ui.state import FACILITATOR_LINK_INPUT as LINK_INPUT
+from checklist.ui.state import FACILITATOR_LIVE_TOGGLE as LIVE_TOGGLE
+from checklist.ui.state import FACILITATOR_ROOM_ON as ROOM_ON
+from checklist.ui.state import FACILITATOR_ROOM_QUESTION as ROOM_QUESTION
+from checklist.ui.state import FACILITATOR_RUNNING as RUNNING
+from checklist.ui.state import FACILITATOR_THEMES_INPUT as THEMES_INPUT
+from checklist.ui.state import FACILITATOR_TITLE_INPUT as TITLE_INPUT
 from checklist.ui.text import literal
 
 LIVE_EVERY = timedelta(seconds=5)
 BLANK = "blank"
-TITLE_INPUT, BASE_INPUT, THEMES_INPUT = "wf-title", "wf-base", "wf-themes"
-LIVE_TOGGLE, ROOM_QUESTION = "wf-live", "wf-room-question"
 NOT_REACHABLE = (
     "**Phones in the room cannot open this link.** It points at {host}, which means this computer only. "
     "To run the workshop on the room's network, stop the app and start it with `make serve-room` "
     '(README, "Workshops on the room\'s network"), which prints the address to share; or, on a shared '
     "server, set CHECKLIST_PUBLIC_URL to the address participants use."
 )
-# Not widget keys: they must outlive the widgets that set them, which the room's view does not show.
-ROOM_ON, CURRENT = "wf-room", "wf-current-question"
 # The room's view is for a projector: no menu, no header, large type. Our own constant CSS, never user text.
 PROJECTOR_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display: none;}
@@ -63,9 +71,6 @@ PROJECTOR_CSS = """<style>
 .st-key-wf-projector h2 {font-size: 3rem; line-height: 1.2;}
 .st-key-wf-projector-steps button {opacity: 0.6;}
 </style>"""
-LINK_INPUT = "wf-link"
-JOINING_TOGGLE = "wf-joining"
-RUNNING = "wf-running"  # workshop id -> its title, for the workshops this browser tab runs
 
 
 def show() -> None:
@@ -92,13 +97,13 @@ def show() -> None:
     _join_details(bank, workshop)
     st.button(
         "Show the room: one question, large, for the projector",
-        key="wf-show-room",
+        key=state.FACILITATOR_SHOW_ROOM,
         icon=":material/present_to_all:",
         on_click=_set_room,
         args=(True,),
     )
     st.toggle("Update the answers every few seconds", key=LIVE_TOGGLE, value=True)
-    st.button("Refresh now", key="wf-refresh")
+    st.button("Refresh now", key=state.FACILITATOR_REFRESH)
     _live(bank, workshop.id)
 
 
@@ -141,7 +146,7 @@ def _way_back() -> None:
             key=LINK_INPUT,
             max_chars=500,
         )
-        st.form_submit_button("Open my workshop", on_click=_reopen, key="wf-reopen-submit")
+        st.form_submit_button("Open my workshop", on_click=_reopen, key=state.FACILITATOR_REOPEN_SUBMIT)
     st.subheader("Start a new workshop")
 
 
@@ -182,7 +187,7 @@ def _create_form(bank: QuestionBank) -> None:
             key=THEMES_INPUT,
         )
         st.form_submit_button(
-            "Create the workshop", type="primary", on_click=_create, args=(bank,), key="wf-create-submit"
+            "Create the workshop", type="primary", on_click=_create, args=(bank,), key=state.FACILITATOR_CREATE_SUBMIT
         )
 
 
@@ -217,7 +222,7 @@ def _join_address(code: str) -> JoinAddress:
 
 def _join_details(bank: QuestionBank, workshop: Workshop) -> None:
     address = _join_address(workshop.join_code)
-    with st.container(border=True, key="wf-join"):
+    with st.container(border=True, key=state.FACILITATOR_JOIN_BOX):
         st.header("Join code")
         code_column, qr_column = st.columns([3, 2])
         with code_column:
@@ -297,10 +302,9 @@ def _spread(bank: QuestionBank, workshop: Workshop) -> None:
 def spread_table(bank: QuestionBank, spreads: list[QuestionSpread]) -> pd.DataFrame:
     rows = []
     for spread in spreads:
-        question = bank.question(spread.question_id)
         rows.append(
             {
-                "Question": question.text if question else spread.question_id,
+                "Question": bank.text_of(spread.question_id),
                 "Disagreement (%)": round(spread.disagreement * 100),
                 "Answered": spread.answered,
                 **{label: spread.counts[value] for value, label in ANSWER_LABELS.items()},
@@ -316,7 +320,12 @@ def _who_can_join(bank: QuestionBank, workshop: Workshop) -> None:
     st.subheader("Who can join")
     if workshop.closed:
         st.info("This workshop is closed: its join code no longer works and no answers are taken.")
-        st.button("Reopen the workshop", key="wf-reopen-workshop", on_click=_change, args=(workshop.id, _reopened))
+        st.button(
+            "Reopen the workshop",
+            key=state.FACILITATOR_REOPEN_WORKSHOP,
+            on_click=_change,
+            args=(workshop.id, _reopened),
+        )
         return
     if problem := common.max_participants_problem():
         st.warning(problem)
@@ -329,7 +338,7 @@ def _who_can_join(bank: QuestionBank, workshop: Workshop) -> None:
     )
     st.button(
         "Close the workshop: the code stops working and no more answers are taken",
-        key="wf-close-workshop",
+        key=state.FACILITATOR_CLOSE_WORKSHOP,
         on_click=_change,
         args=(workshop.id, _closed),
     )
@@ -344,7 +353,7 @@ def _participants(bank: QuestionBank, workshop: Workshop) -> None:
         silent = sum(1 for p in people if not workshop.answers.get(p.id))
         st.button(
             f"Remove everyone who has answered nothing ({silent})",
-            key="wf-remove-silent",
+            key=state.FACILITATOR_REMOVE_SILENT,
             disabled=not silent,
             on_click=_change,
             args=(workshop.id, remove_silent_participants),
@@ -356,7 +365,7 @@ def _participants(bank: QuestionBank, workshop: Workshop) -> None:
             row.text(f"Participant {number}: {joined}{answered} of {total} answered")
             button.button(
                 "Remove",
-                key=f"wf-remove-{person.id}",
+                key=state.facilitator_remove_key(person.id),
                 on_click=_change,
                 args=(workshop.id, partial(remove_participant, participant_id=person.id)),
             )
@@ -415,7 +424,7 @@ def _discussion(bank: QuestionBank, workshop: Workshop) -> None:
         on_change=_picked,
     )
     _steps(order, at)
-    with st.container(border=True, key="wf-card"):
+    with st.container(border=True, key=state.FACILITATOR_CARD):
         _room_question(bank, workshop, spreads[at], at)
         _consensus_input(bank, workshop, spreads[at].question_id)
 
@@ -426,9 +435,11 @@ def _picked() -> None:
 
 def _steps(order: list[str], at: int) -> None:
     previous, following = st.columns(2)
-    previous.button("Previous question", key="wf-previous", disabled=at == 0, on_click=_move, args=(order, at - 1))
+    previous.button(
+        "Previous question", key=state.FACILITATOR_PREVIOUS, disabled=at == 0, on_click=_move, args=(order, at - 1)
+    )
     following.button(
-        "Next question", key="wf-next", disabled=at + 1 >= len(order), on_click=_move, args=(order, at + 1)
+        "Next question", key=state.FACILITATOR_NEXT, disabled=at + 1 >= len(order), on_click=_move, args=(order, at + 1)
     )
 
 
@@ -451,13 +462,13 @@ def _projector(bank: QuestionBank, workshop_id: str) -> None:
             return
         order = [s.question_id for s in spreads]
         at = _current(order)
-        with st.container(key="wf-projector"):
+        with st.container(key=state.FACILITATOR_PROJECTOR):
             _room_question(bank, workshop, spreads[at], at)
-        with st.container(key="wf-projector-steps"):
+        with st.container(key=state.FACILITATOR_PROJECTOR_STEPS):
             _steps(order, at)
 
     card()
-    st.button("Back to the facilitator's screen", key="wf-leave-room", on_click=_set_room, args=(False,))
+    st.button("Back to the facilitator's screen", key=state.FACILITATOR_LEAVE_ROOM, on_click=_set_room, args=(False,))
 
 
 def _room_question(bank: QuestionBank, workshop: Workshop, spread: QuestionSpread, index: int) -> None:
@@ -540,7 +551,7 @@ def _consensus_assessment(bank: QuestionBank, workshop: Workshop) -> None:
     )
     st.button(
         "Update the consensus assessment" if made else "Create the consensus assessment",
-        key="wf-make-assessment",
+        key=state.FACILITATOR_MAKE_ASSESSMENT,
         type="primary",
         disabled=not workshop.consensus,
         on_click=_make_assessment,
@@ -588,7 +599,7 @@ def _exports(bank: QuestionBank, workshop: Workshop) -> None:
         file_name=f"workshop-{workshop.join_code}-spread.csv",
         mime="text/csv",
         on_click="ignore",
-        key="wf-spread-csv",
+        key=state.FACILITATOR_SPREAD_CSV,
     )
     json_column.download_button(
         "Download the spread (JSON)",
@@ -596,7 +607,7 @@ def _exports(bank: QuestionBank, workshop: Workshop) -> None:
         file_name=f"workshop-{workshop.join_code}-spread.json",
         mime="application/json",
         on_click="ignore",
-        key="wf-spread-json",
+        key=state.FACILITATOR_SPREAD_JSON,
     )
     _paper_checklist(bank)
 
@@ -610,7 +621,7 @@ def _blank_pdf(_bank: QuestionBank, sha256: str) -> bytes:
 
 def _paper_checklist(bank: QuestionBank) -> None:
     st.subheader("Printable materials")
-    if st.button("Make the paper checklist (PDF)", key="wf-make-blank"):
+    if st.button("Make the paper checklist (PDF)", key=state.FACILITATOR_MAKE_BLANK):
         st.session_state[state.WORKSHOP_BLANK_READY] = True
     if st.session_state.get(state.WORKSHOP_BLANK_READY):
         st.download_button(
@@ -619,5 +630,5 @@ def _paper_checklist(bank: QuestionBank) -> None:
             file_name="checklist.pdf",
             mime="application/pdf",
             on_click="ignore",
-            key="wf-blank-pdf",
+            key=state.FACILITATOR_BLANK_PDF,
         )

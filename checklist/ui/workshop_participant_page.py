@@ -24,7 +24,7 @@ from checklist.domain.workshop import (
 )
 from checklist.storage import StoreError
 from checklist.storage.workshops import StoredWorkshop
-from checklist.ui import resources
+from checklist.ui import resources, state
 from checklist.ui import workshop_common as common
 from checklist.ui.forms import answer_from_inputs
 
@@ -184,7 +184,7 @@ def _question(
     common.seed(answer_key, saved.answer.value if saved else None)
     common.seed(reason_key, (saved.na_reason if saved else None) or "")
     args = (bank, workshop_id, participant_id, question.id)
-    with st.container(border=True, key=f"wp-question-{question.id}"):
+    with st.container(border=True, key=state.participant_question_box_key(question.id)):
         st.markdown(f"**{literal(question.text)}**")
         st.text(question.why)
         st.radio(

@@ -8,6 +8,7 @@ submissions with every tab opened, and a workshop five people have answered.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,8 +113,23 @@ charts => charts.map(chart => {
 
 
 CHART = '[data-testid="stVegaLiteChart"]'
+# The one sentence that stands for a chart's table: the room's answers to a question, each count written out
+# ("3 of 5 answered. Disagreement: 40%. Met: 2; Not met: 1."). Any other digit nearby (a heading such as
+# "Theme 1 of 11") is not the chart's numbers.
+NUMBERS_IN_WORDS = r"^\d+ of \d+ answered\. Disagreement: \d+%\. [^:;]+: \d+(; [^:;]+: \d+)*\.$"
 EVERY_CHART_HAS_ITS_NUMBERS = f"""() => ({NEIGHBOURHOOD})([...document.querySelectorAll('{CHART}')]).every(
-    c => c.tableInRow || c.tableNext || /[0-9]/.test(c.sentenceBefore))"""
+    c => c.tableInRow || c.tableNext || new RegExp({NUMBERS_IN_WORDS!r}).test(c.sentenceBefore.trim()))"""
+
+
+def test_only_the_rooms_sentence_counts_as_a_charts_numbers_in_words() -> None:
+    """Guards the check below: the sentence the room's view writes, not any text that holds a digit."""
+    room = "3 of 5 answered. Disagreement: 40%. Met: 2; Not met: 1."
+
+    assert [bool(re.match(NUMBERS_IN_WORDS, text)) for text in (room, "Theme 1 of 11", "2 of 5 answered.")] == [
+        True,
+        False,
+        False,
+    ]
 
 
 def charts_without_a_table(page: Page) -> list[dict[str, object]]:
@@ -121,7 +137,7 @@ def charts_without_a_table(page: Page) -> list[dict[str, object]]:
     return [
         c
         for c in found
-        if not (c["tableInRow"] or c["tableNext"] or any(ch.isdigit() for ch in str(c["sentenceBefore"])))
+        if not (c["tableInRow"] or c["tableNext"] or re.match(NUMBERS_IN_WORDS, str(c["sentenceBefore"]).strip()))
     ]
 
 

@@ -124,7 +124,8 @@ def test_demo_run_twice_needs_force_and_then_replaces_only_its_own_examples(tmp_
     forced = run("demo", "--no-pdf", "-o", tmp_path, "--force")
 
     assert first.exit_code == 0
-    assert (again.exit_code, "already exists; add --force to replace it" in again.stderr) == (1, True)
+    assert again.exit_code == 1
+    assert again.stderr == f"Error: {tmp_path / 'city-hub.json'} already exists; add --force to replace it\n"
     assert forced.exit_code == 0
 
 

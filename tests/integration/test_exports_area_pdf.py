@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import re
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -19,6 +21,8 @@ from checklist.domain.compare import CommonGap, Comparison, compare_assessments
 from checklist.domain.loading import dump_assessment
 from checklist.render.area_pdf import build_area_summary_pdf
 from checklist.render.compare_charts import sorted_rows
+from checklist.render.compare_tables import services_table
+from checklist.render.exports import to_csv
 from tests.builders import bank_document, make_assessment, make_bank, question
 
 BANK = make_bank()
@@ -161,7 +165,9 @@ def test_an_anonymised_summary_names_no_service() -> None:
     data = build_area_summary_pdf(comparison(anonymise=True), tool_version="test", creation_date=MADE)
 
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
-    assert ("Riverside Home" in text, "Service A" in text) == (False, True)
+    assert "Riverside Home" not in text
+    assert "Gwasanaeth Cŵn" not in text
+    assert "Service A" in text
 
 
 def test_the_same_comparison_and_date_give_the_same_bytes() -> None:
@@ -198,3 +204,69 @@ def test_a_draft_counted_in_the_summary_has_its_score_marked_draft() -> None:
 
 def test_the_summary_says_when_it_was_made_in_the_products_date_format(summary_text: str) -> None:
     assert "1 June 2025" in summary_text
+
+
+def four_services() -> Comparison:
+    """Finished, part-answered, "don't know" only and empty: a score of none, 0.0 and more, drafts among them."""
+    services = [
+        make_assessment(
+            BANK, {"a1": "met", "a2": "met", "b1": "partly"}, service=Service(name="Gwasanaeth Cŵn", area="North")
+        ),
+        make_assessment(BANK, {"a1": "partly", "a2": "not_met"}, service=Service(name="Riverside Home")),
+        make_assessment(BANK, {"b1": "unknown"}, service=Service(name="Formula Hub", area="South")),
+        make_assessment(BANK, {}, service=Service(name="Empty Hub", area="South")),
+    ]
+    return compare_assessments(BANK, services, today=date(2025, 6, 1))
+
+
+def services_rows(tmp_path: Path, data: bytes) -> list[list[str]]:
+    """The last page's services table as pdftotext lays it out; a cell's wrapped last words join its row."""
+    last = page_text(tmp_path, data, len(PdfReader(io.BytesIO(data)).pages))
+    lines = [line.strip() for line in last.splitlines() if line.strip()]
+    rows: list[list[str]] = []
+    for line in lines[lines.index("Services") + 2 : -1]:
+        cells = re.split(r"\s{2,}", line)
+        if len(cells) == 1:
+            rows[-1][3] += f" {cells[0]}"
+        else:
+            rows.append(cells)
+    return rows
+
+
+def test_the_summarys_services_are_the_rows_of_the_pages_table_and_its_csv(tmp_path: Path) -> None:
+    """One services table (compare_tables.services_table) feeds the page, the CSV download and the PDF."""
+    found = four_services()
+    downloaded = list(csv.DictReader(io.StringIO(to_csv(services_table(found)).decode("utf-8-sig"))))
+    on_screen = services_table(found, safe=False).to_dict("records")
+
+    printed = services_rows(tmp_path, build_area_summary_pdf(found, tool_version="test", creation_date=MADE))
+
+    assert printed == [
+        ["Empty Hub", "South", "1.0.0", "no score yet (draft)", "0%", "0"],
+        ["Formula Hub", "South", "1.0.0", "0.0 (draft)", "33%", "0"],
+        ["Gwasanaeth Cŵn", "North", "1.0.0", "91.7", "100%", "0"],
+        ["Riverside Home", "—", "1.0.0", "20.0 (draft)", "67%", "0"],
+    ]
+    assert [
+        [
+            r["Service"],
+            r["Area"],
+            r["Bank version"],
+            r["Overall score"],
+            r["Completion (%)"],
+            r["Draft"],
+            r["Safety gaps"],
+        ]
+        for r in downloaded
+    ] == [
+        ["Empty Hub", "South", "1.0.0", "", "0.0", "Draft: 0 of 3 questions answered", "0"],
+        ["Formula Hub", "South", "1.0.0", "0.0", "33.3", "Draft: 1 of 3 questions answered", "0"],
+        ["Gwasanaeth Cŵn", "North", "1.0.0", "91.7", "100.0", "", "0"],
+        ["Riverside Home", "", "1.0.0", "20.0", "66.7", "Draft: 2 of 3 questions answered", "0"],
+    ]
+    assert [(r["Service"], r["Completion (%)"]) for r in on_screen] == [
+        ("Empty Hub", 0.0),
+        ("Formula Hub", 33.3),
+        ("Gwasanaeth Cŵn", 100.0),
+        ("Riverside Home", 66.7),
+    ]

@@ -195,7 +195,8 @@ def test_a_character_no_font_has_is_shown_as_a_replacement_and_logged(tmp_path: 
     assessment = an_assessment(service=Service(name="Done ✅ here", organisation="Org"))
     with caplog.at_level(logging.WARNING, logger="checklist.render.fonts"):
         text = pdftotext(build(assessment), tmp_path)
-    assert (f"Done {REPLACEMENT} here" in text, "U+2705" in caplog.text) == (True, True)
+    assert f"Done {REPLACEMENT} here" in text
+    assert {r.getMessage() for r in caplog.records} == {f"No font can draw U+2705; shown as {REPLACEMENT} in the PDF"}
 
 
 def test_a_very_long_line_without_spaces_wraps_and_is_all_there(tmp_path: Path):
@@ -206,7 +207,9 @@ def test_a_very_long_line_without_spaces_wraps_and_is_all_there(tmp_path: Path):
         update={"actions": [PlannedAction(question_id="a1", text="ŷ" * 10_000, owner="o" * 500)]}
     )
     text = pdftotext(build(assessment), tmp_path)
-    assert (text.count("ẅ"), text.count("ŷ") >= 10_000) == (10_000, True)
+    assert text.count("ẅ") == 10_000
+    # In full after the plan table, cut to 899 and an ellipsis in it, and once in the test bank's Welsh sample.
+    assert text.count("ŷ") == 10_000 + 899 + 1
 
 
 def test_the_plan_table_repeats_its_headings_on_every_page(tmp_path: Path):

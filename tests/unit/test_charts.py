@@ -7,7 +7,7 @@ from typing import Any
 
 from checklist.domain.plan import compare_with_previous, start_reassessment
 from checklist.domain.scoring import score_assessment
-from checklist.render.charts import GAP_KINDS, delta_chart, gaps_chart, theme_scores_chart
+from checklist.render.charts import delta_chart, theme_scores_chart
 from tests.builders import make_assessment, make_bank, question
 
 BANK = make_bank(
@@ -54,39 +54,6 @@ def test_theme_chart_scale_is_always_zero_to_a_hundred():
     assert theme_scores_chart(RESULT).to_dict()["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 100]
 
 
-def test_gaps_chart_groups_gaps_by_cost_weight_and_kind_with_a_count():
-    rows = layer_data(gaps_chart(RESULT).to_dict())
-    assert sorted((r["cost"], r["weight"], r["kind"], r["count"]) for r in rows) == [
-        ("high", 3, "Safety gap", 1),
-        ("low", 2, "Quick win", 2),
-        ("medium", 1, "Other gap", 1),
-        ("none", 3, "Safety gap and quick win", 1),
-    ]
-
-
-def test_gaps_chart_marks_kinds_by_shape_as_well_as_colour():
-    encoding = gaps_chart(RESULT).to_dict()["layer"][0]["encoding"]
-    colours, shapes = encoding["color"]["scale"]["range"], encoding["shape"]["scale"]["range"]
-    assert (encoding["color"]["field"], encoding["shape"]["field"], len(set(colours)), len(set(shapes))) == (
-        "kind",
-        "kind",
-        len(GAP_KINDS),
-        len(GAP_KINDS),
-    )
-
-
-def test_gaps_chart_uses_okabe_ito_colours():
-    colours = gaps_chart(RESULT).to_dict()["layer"][0]["encoding"]["color"]["scale"]["range"]
-    assert set(colours) <= {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
-
-
-def test_gaps_chart_description_counts_gaps_safety_gaps_and_quick_wins():
-    assert gaps_chart(RESULT).to_dict()["description"] == (
-        "Chart of 5 gaps placed by weight (1 to 3) against cost to close (none to high); "
-        "2 are safety gaps and 3 are quick wins."
-    )
-
-
 def test_delta_chart_shows_signed_changes_overall_and_per_theme():
     old = make_assessment(BANK, ANSWERS, assessed_on=date(2025, 1, 1))
     new = start_reassessment(BANK, old, prefill=True, today=date(2026, 1, 1))
@@ -101,8 +68,7 @@ def test_delta_chart_shows_signed_changes_overall_and_per_theme():
 
 
 def test_result_charts_fall_back_to_a_sans_serif_font_in_the_browser() -> None:
-    for chart in (theme_scores_chart(RESULT), gaps_chart(RESULT)):
-        assert chart.to_dict()["config"]["font"].endswith(", sans-serif")
+    assert theme_scores_chart(RESULT).to_dict()["config"]["font"] == "Noto Sans, sans-serif"
 
 
 DRAFT = score_assessment(BANK, make_assessment(BANK, {"safe_cheap": "not_met", "dear": "met"}))

@@ -100,7 +100,7 @@ def test_action_plans_count_actions_by_status() -> None:
 
     plan = compare_assessments(BANK, [assess("One", {"a2": "partly"}, actions=actions)], today=TODAY).plans[0]
 
-    assert (plan.planned, plan.done, plan.total) == (1, 2, 3)
+    assert (plan.planned, plan.in_progress, plan.done, plan.dropped) == (1, 0, 2, 0)
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +76,21 @@ def test_the_reassessment_and_the_comparison_leave_out_the_same_changed_question
 
     assert delta is not None
     assert (list(delta.not_compared), [x.question_id for x in comparison.left_out]) == (["a2"], ["a2"])
+
+
+def test_a_question_is_shown_by_its_text_or_by_its_id_when_the_bank_lacks_it() -> None:
+    assert [BANK.text_of("a1"), BANK.text_of("retired-question")] == ["Question a1?", "retired-question"]
+
+
+def test_no_module_but_the_bank_writes_its_own_question_text_or_id_rule() -> None:
+    """One helper, QuestionBank.text_of: about a dozen pages and renderers once each wrote `q.text if q else id`."""
+    checklist = Path(__file__).resolve().parents[2] / "checklist"
+    own_rule = re.compile(r"\bquestion\.text\b.*\bif question else (?!\"\")")
+    found = [
+        f"{path.relative_to(checklist)}:{number}"
+        for path in sorted(checklist.rglob("*.py"))
+        if path.name != "bank.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if own_rule.search(line)
+    ]
+    assert found == []
