@@ -48,6 +48,7 @@ from checklist.render.compare_tables import (
 )
 from checklist.render.exports import to_csv, to_xlsx, workbook_tables
 from checklist.ui import area_submissions, resources, state
+from checklist.ui.html_tables import html_table
 
 # This page's session-state and widget keys, kept in state.py with every other page's.
 from checklist.ui.state import COMPARE_ANONYMISE as ANONYMISE
@@ -211,7 +212,7 @@ def _file_report(intake: Intake, comparison: Comparison | None, *, anonymise: bo
     st.text(intake.summary())
     if anonymise:
         st.write("File names are shown as file 1, file 2, … while services are anonymised.")
-    _table(file_table(intake, comparison, anonymise=anonymise), state.COMPARE_REPORT_TABLE, typed=True)
+    _table(file_table(intake, comparison, anonymise=anonymise), state.COMPARE_REPORT_TABLE, label="Files")
 
 
 def _choice(intake: Intake, bank: QuestionBank) -> Choice:
@@ -257,14 +258,15 @@ def _versions(comparison: Comparison) -> None:
                 columns=["Question", "Bank version", "Services", "Why"],
             ),
             state.COMPARE_LEFT_OUT_TABLE,
-            typed=False,
+            label="Answers left out",
         )
 
 
 def _left_apart(comparison: Comparison) -> None:
     if comparison.practice_apart:
         with st.expander(f"Practice files, left out of the figures ({len(comparison.practice_apart)})"):
-            _table(left_apart_table(comparison.practice_apart, safe=False), state.COMPARE_PRACTICE_TABLE, typed=True)
+            apart = left_apart_table(comparison.practice_apart, safe=False)
+            _table(apart, state.COMPARE_PRACTICE_TABLE, label="Practice files")
     if comparison.drafts_apart:
         n = len(comparison.drafts_apart)
         with st.expander(f"Drafts, left out of the figures ({n})"):
@@ -272,7 +274,7 @@ def _left_apart(comparison: Comparison) -> None:
                 f"A draft has fewer than {DRAFT_PERCENT} of its questions answered, so its scores are not yet "
                 "a result. Tick “Count drafts” above to include them."
             )
-            _table(left_apart_table(comparison.drafts_apart, safe=False), state.COMPARE_DRAFTS_TABLE, typed=True)
+            _table(left_apart_table(comparison.drafts_apart, safe=False), state.COMPARE_DRAFTS_TABLE, label="Drafts")
 
 
 def _nothing_counted(comparison: Comparison) -> None:
@@ -323,27 +325,20 @@ def _heatmap(comparison: Comparison) -> None:
     rows = sorted_rows(comparison, sort)
     if len(rows) > HEATMAP_LIMIT:
         st.write(f"The charts show the first {HEATMAP_LIMIT} of {len(rows)} services in this order; the table has all.")
-    st.write(f"Scores are out of 100. {SCORE_NOTE} Scroll the table sideways for each theme and the details.")
+    st.write(
+        f"Scores are out of 100. {SCORE_NOTE} The table starts with the key figures; "
+        "scroll it sideways for each theme and the details."
+    )
     # Themes are rows with whole titles; a few services per chart, so their names stay level and readable.
     for block in blocks(rows[:HEATMAP_LIMIT], HEATMAP_COLUMNS):
         st.altair_chart(heatmap_chart(comparison, block), width="content")
     table = services_table(comparison, safe=False, rows=rows)
-    st.dataframe(
-        table,
-        hide_index=True,
-        key=state.COMPARE_SERVICES,
-        placeholder=NO_SCORE_CELL,
-        column_config={
-            "Service": st.column_config.TextColumn(pinned=True, width="medium"),
-            "Overall score": st.column_config.NumberColumn(format="%.1f"),
-            "Draft": st.column_config.TextColumn(width="medium"),
-        },
-    )
+    _table(table, state.COMPARE_SERVICES, label="Services", wide=True)
 
 
 def _common_gaps(comparison: Comparison) -> None:
     st.write("The questions most services have as a gap: worth commissioning once for everyone.")
-    _table(gaps_table(comparison, safe=False), state.COMPARE_GAPS_TABLE, typed=False)
+    _table(gaps_table(comparison, safe=False), state.COMPARE_GAPS_TABLE, label="Common gaps")
 
 
 def _spread(comparison: Comparison) -> None:
@@ -354,17 +349,17 @@ def _spread(comparison: Comparison) -> None:
     st.write(SCORE_NOTE)
     # The table right under the chart: the chart's numbers for anyone who cannot see it.
     st.altair_chart(spread_chart(comparison), width="stretch")
-    _table(spread_frame(comparison), state.COMPARE_SPREAD_TABLE, typed=False)
+    _table(spread_frame(comparison), state.COMPARE_SPREAD_TABLE, label="Theme spread")
 
 
 def _plans(comparison: Comparison) -> None:
     st.subheader("Actions by status")
-    _table(plans_table(comparison, safe=False), state.COMPARE_PLANS_TABLE, typed=True)
+    _table(plans_table(comparison, safe=False), state.COMPARE_PLANS_TABLE, label="Actions by status")
     overdue = overdue_table(comparison, safe=False)
     st.subheader("Overdue actions")
     st.write(f"Due date passed, not done or dropped: {counted(len(overdue), 'action')}.")
     if len(overdue):
-        _table(overdue, state.COMPARE_OVERDUE_TABLE, typed=True)
+        _table(overdue, state.COMPARE_OVERDUE_TABLE, label="Overdue actions")
 
 
 def _detail(comparison: Comparison) -> None:
@@ -383,11 +378,11 @@ def _detail(comparison: Comparison) -> None:
     if comparison.anonymised:
         st.write("Owners, notes and reasons are hidden while services are anonymised.")
     st.subheader("Answers, by theme")
-    _table(answers_table(comparison, detail, safe=False), state.COMPARE_DETAIL_ANSWERS_TABLE, typed=True)
+    _table(answers_table(comparison, detail, safe=False), state.COMPARE_DETAIL_ANSWERS_TABLE, label="Answers, by theme")
     st.subheader("Action plan")
     plan = service_plan_table(comparison, detail, safe=False)
     if len(plan):
-        _table(plan, state.COMPARE_DETAIL_PLAN_TABLE, typed=True)
+        _table(plan, state.COMPARE_DETAIL_PLAN_TABLE, label="Action plan")
     else:
         st.write("No actions planned yet.")
 
@@ -402,7 +397,7 @@ def _womens_experience(bank: QuestionBank, comparison: Comparison) -> None:
     if all(r.responses is None for r in rows):
         st.write("None of these services has sent survey results yet.")
         return
-    _table(survey_table(comparison, rows), state.COMPARE_SURVEY_TABLE, typed=False)
+    _table(survey_table(comparison, rows), state.COMPARE_SURVEY_TABLE, label="Women's experience")
     common = common_differences(rows)
     if common:
         st.subheader("Where women's experience differs in more than one service")
@@ -414,25 +409,17 @@ def _womens_experience(bank: QuestionBank, comparison: Comparison) -> None:
             st.write("No question differs in more than one service.")
 
 
-def _table(table: pd.DataFrame, key: str, *, typed: bool) -> None:
-    """A table of the bank's words drawn whole with its text wrapped; one holding what people typed in a grid.
+def _table(table: pd.DataFrame, key: str, *, label: str, wide: bool = False) -> None:
+    """A table drawn whole, every cell's text in full and wrapped, shown exactly as typed.
 
-    A grid shows text exactly as typed; st.table reads its cells as markdown, and even escaped
-    text is not always kept (two hyphens become a dash), so it only gets the bank's own words.
+    Past WRAPPED_ROWS rows (a thousand services) it is a grid, which scrolls and keeps the page quick.
     """
-    if typed or len(table) > WRAPPED_ROWS:
-        wide = {c: st.column_config.TextColumn(width=COLUMN_WIDTHS[c]) for c in table.columns if c in COLUMN_WIDTHS}
-        st.dataframe(table, hide_index=True, width="stretch", key=key, placeholder=NO_SCORE_CELL, column_config=wide)
+    if len(table) > WRAPPED_ROWS:
+        widths = {c: st.column_config.TextColumn(width=COLUMN_WIDTHS[c]) for c in table.columns if c in COLUMN_WIDTHS}
+        st.dataframe(table, hide_index=True, width="stretch", key=key, placeholder=NO_SCORE_CELL, column_config=widths)
     else:
-        st.table(table.map(_cell), hide_index=True)
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, str):
-        return literal(value)
-    if isinstance(value, float):
-        return NO_SCORE_CELL if pd.isna(value) else score_text(value)
-    return NO_SCORE_CELL if value is None else value
+        with st.container(key=key):
+            st.html(html_table(table, label=label, wide=wide))
 
 
 def _downloads(comparison: Comparison) -> None:

@@ -78,7 +78,8 @@ def wrap_tables() -> None:
 # Streamlit sends a text box's value only on Enter (Ctrl+Enter in a text area) or when the box is
 # left, so a note typed just before a refresh was lost. This presses that key for the person, in the
 # real Streamlit box (its label, keyboard use and look unchanged): half a second after typing stops,
-# and when the tab is hidden or closed. It runs once per browser tab.
+# on a press anywhere else (before a page change), and when the tab is hidden or closed. It runs once
+# per browser tab.
 _SAVE_WHILE_TYPING = """<script>
 (() => {
   if (window.__checklistSavesWhileTyping) return;
@@ -112,6 +113,53 @@ _SAVE_WHILE_TYPING = """<script>
     const box = document.activeElement;
     if (isBox(box) && timers.has(box)) send(box);
   };
+  // A press outside the box (a menu link, "Next theme", the theme picker) sends the box's value at
+  // once. Streamlit itself would send it only after it has drawn the page again, and a link has by
+  // then asked for its page: the later message (the value, for this page) undid the page change.
+  // A page change that reaches the server with the value, before its run has started, skips the
+  // box's save too. So a link's click waits until the run the value started has ended, then goes on.
+  let sends = 0;
+  let runsEnded = 0;
+  let endedAtLastSend = 0;
+  const socketSend = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (...args) {
+    sends += 1;
+    endedAtLastSend = runsEnded;
+    return socketSend.apply(this, args);
+  };
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (app) {
+    new MutationObserver(() => {
+      if (app.getAttribute("data-test-script-state") === "notRunning") runsEnded += 1;
+    }).observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+  }
+  let held = null;
+  document.addEventListener("pointerdown", (event) => {
+    held = null;
+    const box = document.activeElement;
+    const inside = event.target instanceof Node && isBox(box) && box.contains(event.target);
+    if (!isBox(box) || !timers.has(box) || inside) return;
+    held = {link: event.target instanceof Element ? event.target.closest("a[href]") : null, sends};
+    send(box);
+  }, true);
+  document.addEventListener("click", (event) => {
+    const wait = held;
+    held = null;
+    if (!event.isTrusted || !wait || !wait.link || !wait.link.contains(event.target)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const started = performance.now();
+    const replay = () => {
+      const saved = sends > wait.sends && runsEnded > endedAtLastSend;
+      if (!saved && performance.now() - started < 3000) return requestAnimationFrame(replay);
+      const {ctrlKey, shiftKey, altKey, metaKey, button, clientX, clientY} = event;
+      event.target.dispatchEvent(new MouseEvent("click", {
+        bubbles: true, cancelable: true, composed: true, view: window,
+        ctrlKey, shiftKey, altKey, metaKey, button, clientX, clientY,
+      }));
+    };
+    requestAnimationFrame(replay);
+  }, true);
   document.addEventListener("visibilitychange", () => { if (document.hidden) sendFocused(); });
   window.addEventListener("pagehide", sendFocused);
 })();

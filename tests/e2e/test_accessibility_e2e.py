@@ -101,7 +101,7 @@ charts => charts.map(chart => {
     const box = chart.closest('[data-testid="stElementContainer"]');
     const before = box && box.previousElementSibling;
     const after = box && box.nextElementSibling;
-    const table = '[data-testid="stDataFrame"], [data-testid="stTable"]';
+    const table = '[data-testid="stDataFrame"], [data-testid="stTable"], .checklist-table';
     return {
         connected: chart.isConnected,
         tableInRow: !!(row && row.querySelector(table)),

@@ -83,9 +83,11 @@ def screen(page: Page) -> Page:
     return page
 
 
-# Every chart on the page has drawn its picture (Vega-Lite draws a canvas, or an svg, once its data is in).
-CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].every(
-    chart => [...chart.querySelectorAll("canvas, svg")].some(p => p.getBoundingClientRect().height > 0))"""
+# Every chart in view has drawn its picture (Vega-Lite draws a canvas, or an svg, once its data is in);
+# a chart in a tab not open draws nothing until the tab is opened.
+CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    .filter(chart => chart.checkVisibility())
+    .every(chart => [...chart.querySelectorAll("canvas, svg")].some(p => p.getBoundingClientRect().height > 0))"""
 
 
 def shot(page: Page, name: str, *, top: Locator | None = None) -> None:

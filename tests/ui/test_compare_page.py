@@ -18,6 +18,7 @@ from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.loading import dump_assessment
 from tests.builders import make_assessment
 from tests.ui.conftest import small_bank_document
+from tests.ui.html_tables import html_tables
 
 COMPARE = "checklist/ui/app_pages/compare.py"
 
@@ -73,13 +74,13 @@ ESCAPE = re.compile(r"\\(.)")
 
 
 def shown(value: object) -> object:
-    """A cell as the reader sees it: st.table cells are markdown-escaped so that they show as typed."""
+    """Markdown as the reader sees it: the page escapes text so that it shows as typed."""
     return ESCAPE.sub(r"\1", value.replace("  \n", "\n")) if isinstance(value, str) else value
 
 
 def frames(at: AppTest, table: str) -> list[pd.DataFrame]:
     columns = TABLES[table]
-    found = [*(d.value for d in at.dataframe), *(t.value.map(shown) for t in at.table)]
+    found = [*(d.value for d in at.dataframe), *html_tables(at)]
     # The services table starts as the list of files left apart does, then goes on.
     exact = table == "apart"
     return [f for f in found if list(f.columns)[: len(columns)] == columns and (not exact or len(f.columns) == 4)]
@@ -381,10 +382,9 @@ def test_no_table_on_the_page_shows_the_word_none(new_app: Callable[..., AppTest
 
     at = upload(opened(new_app), [("beta.json", as_file(unscored))])
 
-    cells = [str(v) for t in at.table for v in t.value.to_numpy().ravel()]
+    cells = [str(v) for t in html_tables(at) for v in t.to_numpy().ravel()]
     assert [c for c in cells if c in {"None", "nan", "NaN", "<NA>"}] == []
     assert "–" in cells
-    assert {d.proto.placeholder for d in at.dataframe} == {"–"}
 
 
 def test_the_page_with_no_files_says_what_to_do_right_under_its_title(new_app: Callable[..., AppTest]) -> None:
