@@ -119,22 +119,26 @@ def test_a_woman_answers_the_whole_survey_by_touch_on_a_phone(survey: Survey, ph
     assert page.get_by_role("button", name="Send my answers").count() == 0
 
 
-def test_a_woman_answers_by_keyboard_alone(survey: Survey, phone: BrowserContext) -> None:
+def test_a_woman_answers_the_whole_survey_by_keyboard_alone(survey: Survey, phone: BrowserContext) -> None:
     page = phone.new_page()
     before = len(survey.store.responses(survey.open_round.id))
     open_survey(page, survey.link(survey.open_round))
-    first = page.get_by_role("radiogroup", name=SURVEY.questions[0].text).get_by_role("radio").first
-    first.focus()
-    # In a radio group the arrow keys choose; Tab moves to the next group.
-    page.keyboard.press("ArrowDown")  # Partly (the arrow moves off Yes and chooses the next)
+    page.get_by_role("radiogroup", name=SURVEY.questions[0].text).get_by_role("radio").first.focus()
+    page.keyboard.press("Space")  # Yes to the first question
+    # Tab moves to the next question; Space chooses its first answer and the arrow key the next one.
+    for _ in range(len(SURVEY.questions)):
+        page.keyboard.press("Tab")
+        page.keyboard.press("Space")
+        page.keyboard.press("ArrowDown")
     page.keyboard.press("Tab")
-    page.keyboard.press("Space")  # Yes for the second question
-    page.get_by_role("button", name="Send my answers").focus()
+    page.keyboard.type("Typed with the keyboard")
+    page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.get_by_text("Thank you. Your answers have been sent.").wait_for()
 
     sent = survey.store.responses(survey.open_round.id)[before:]
-    assert [r.answers for r in sent] == [{SURVEY.questions[0].id: "partly", SURVEY.questions[1].id: "yes"}]
+    expected = {q.id: "partly" for q in SURVEY.questions[1:]} | {SURVEY.questions[0].id: "yes"}
+    assert [(r.answers, r.overall, r.comment) for r in sent] == [(expected, "good", "Typed with the keyboard")]
 
 
 def test_leave_now_goes_to_a_neutral_site_and_back_does_not_return_to_the_survey(
