@@ -27,6 +27,7 @@ from pydantic import (
 )
 
 from checklist.domain.bank import QuestionBank
+from checklist.domain.survey import SurveySummary
 
 FORMAT = "checklist.assessment"
 FORMAT_VERSION = 2
@@ -242,6 +243,8 @@ class Assessment(_Model):
     previous: PreviousAssessment | None = None
     saved_at: IsoDateTime | None = None
     created_with: ShortText = ""
+    # The women's survey beside it: counts only, never a comment or one woman's answers.
+    survey: SurveySummary | None = None
 
     def with_answer(self, question_id: str, answer: Answer | None) -> Assessment:
         answers = dict(self.answers)

@@ -237,6 +237,8 @@ class Survey(_Strict):
     """The companion survey of women's experience, run by a service beside its self-assessment."""
 
     version: SemVer
+    # The bank version that first shipped the survey, so "what changed" can say so.
+    added_in: SemVer | None = None
     introduction: Text
     questions: tuple[SurveyQuestion, ...] = Field(min_length=1, max_length=25)
     # The overall Friends-and-Family-style question, and the one optional free-text question.

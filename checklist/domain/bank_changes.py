@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from checklist.domain.bank import QuestionBank
+from checklist.domain.bank import QuestionBank, version_key
 
 
 class _Result(BaseModel):
@@ -34,10 +34,12 @@ class BankChanges(_Result):
     added: tuple[ChangedQuestion, ...]
     changed: tuple[ChangedQuestion, ...]
     retired: tuple[RetiredId, ...]
+    # How many survey questions this version added, when it is the one that added the survey.
+    survey_added: int = 0
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.changed or self.retired)
+        return not (self.added or self.changed or self.retired or self.survey_added)
 
 
 def changes_in(bank: QuestionBank, version: str | None = None) -> BankChanges:
@@ -55,4 +57,15 @@ def changes_in(bank: QuestionBank, version: str | None = None) -> BankChanges:
         if q.changed_in == version and q.added_in != version
     )
     retired = tuple(RetiredId(question_id=r.id, reason=r.reason) for r in bank.retired if r.retired_in == version)
-    return BankChanges(version=version, added=added, changed=changed, retired=retired)
+    survey = bank.survey
+    survey_added = len(survey.questions) if survey is not None and survey.added_in == version else 0
+    return BankChanges(version=version, added=added, changed=changed, retired=retired, survey_added=survey_added)
+
+
+def versions_with_changes(bank: QuestionBank) -> list[str]:
+    """Every bank version that the bank records a change for, newest first."""
+    found = {q.added_in for _, q in bank.questions()} | {q.changed_in for _, q in bank.questions()}
+    found |= {r.retired_in for r in bank.retired}
+    if bank.survey is not None:
+        found.add(bank.survey.added_in)
+    return sorted((v for v in found if v), key=version_key, reverse=True)

@@ -29,6 +29,7 @@ from checklist.domain.assessment import (
 from checklist.domain.bank import Question, QuestionBank, applicable
 from checklist.domain.errors import ChecklistError
 from checklist.domain.scoring import score_assessment
+from checklist.domain.survey import MIN_THRESHOLD, SurveyCounts, SurveySummary
 
 ORGANISATION = "Example — fictional"
 AREA = "Eastshire (fictional area)"
@@ -222,7 +223,40 @@ def example_assessment(bank: QuestionBank, example_id: str, *, assessment_id: st
         answers=answers,
         created_with="checklist example",
     )
-    return assessment.model_copy(update={"actions": _plan(bank, example, assessment)})
+    return assessment.model_copy(
+        update={"actions": _plan(bank, example, assessment), "survey": _survey(bank, example, assessment)}
+    )
+
+
+def _survey(bank: QuestionBank, example: ExampleService, assessment: Assessment) -> SurveySummary | None:
+    """Made-up survey counts, marked practice: mostly in line with the example's answers, a few not.
+
+    Where the service says met, about one question in five gets mostly "no" from the women, so a
+    workshop has a "women's experience differs" gap to talk about; a few questions stay under the threshold.
+    """
+    if bank.survey is None:
+        return None
+    shown: list[SurveyCounts] = []
+    hidden: list[str] = []
+    for question in bank.survey.questions:
+        base = 3 + int(_unit(example.id, question.id, "women") * 16)
+        if base < MIN_THRESHOLD:
+            hidden.append(question.id)
+            continue
+        claimed = [assessment.answers[c].answer for c in question.checks if c in assessment.answers]
+        good = 0.85 if M in claimed else 0.5 if P in claimed else 0.25
+        if M in claimed and _unit(example.id, question.id, "differs") < 0.2:
+            good = 0.15
+        yes = round(base * good)
+        partly = round((base - yes) / 3)
+        shown.append(SurveyCounts(question_id=question.id, yes=yes, partly=partly, no=base - yes - partly))
+    return SurveySummary(
+        survey_version=bank.survey.version,
+        responses=max((c.base for c in shown), default=0) + 2,
+        questions=tuple(shown),
+        hidden=tuple(hidden),
+        practice=True,
+    )
 
 
 def _unit(*parts: str) -> float:

@@ -43,14 +43,16 @@ def app_base(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{folder}"
 
 
-def join_address(code: str, *, public_url: str | None, page_url: str | None, param: str = "join") -> JoinAddress:
+def join_address(
+    code: str, *, public_url: str | None, page_url: str | None, param: str = "join", path: str = JOIN_PATH
+) -> JoinAddress:
     query = urlencode({param: code})
     problem = None
     if public_url and public_url.strip():
         configured = urlsplit(public_url.strip())
         if configured.scheme in {"http", "https"} and configured.hostname:
             base = public_url.strip().rstrip("/")
-            return JoinAddress(f"{base}/{JOIN_PATH}?{query}", configured.hostname, not is_loopback(configured.hostname))
+            return JoinAddress(f"{base}/{path}?{query}", configured.hostname, not is_loopback(configured.hostname))
         problem = (
             f"{PUBLIC_URL_SETTING} is set to {public_url.strip()!r}, which is not a web address such as "
             "http://192.168.1.20:8501; the address your browser used is shown instead."
@@ -59,6 +61,6 @@ def join_address(code: str, *, public_url: str | None, page_url: str | None, par
         parts = urlsplit(page_url)
         if parts.scheme in {"http", "https"} and parts.hostname:
             return JoinAddress(
-                f"{app_base(page_url)}/{JOIN_PATH}?{query}", parts.hostname, not is_loopback(parts.hostname), problem
+                f"{app_base(page_url)}/{path}?{query}", parts.hostname, not is_loopback(parts.hostname), problem
             )
-    return JoinAddress(f"/{JOIN_PATH}?{query}", "", None, problem)
+    return JoinAddress(f"/{path}?{query}", "", None, problem)

@@ -1,7 +1,7 @@
 """Two people changing one assessment at once: keep both changes unless they touch the same thing.
 
 An assessment is seen as parts: one per answer, one per field of each action, one per service field and
-profile answer, and the assessor, date and practice flag. A change made from an older copy
+profile answer, and the assessor, date, practice flag and the women's survey results. A change made from an older copy
 (`base`) is merged into the newest saved copy when none of the parts it changed was changed
 there too; otherwise the two clash, and the person is asked which to keep.
 """
@@ -26,6 +26,7 @@ def _parts(assessment: Assessment) -> dict[str, Any]:
         "assessed_on": assessment.assessed_on,
         "practice": assessment.practice,
         "previous": assessment.previous,
+        "survey": assessment.survey,
     }
     return parts
 
@@ -88,5 +89,6 @@ def _rebuild(onto: Assessment, mine: Assessment, parts: dict[str, Any]) -> Asses
             "assessed_on": parts["assessed_on"],
             "practice": parts["practice"],
             "previous": parts["previous"],
+            "survey": parts["survey"],
         }
     )

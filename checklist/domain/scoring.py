@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from checklist.domain import bank as bank_rules
 from checklist.domain.assessment import Answer, AnswerValue, Assessment
 from checklist.domain.bank import Cost, Question, QuestionBank, valid_profile
+from checklist.domain.survey import SurveyCounts, SurveySummary
 
 VALUES: dict[AnswerValue, float] = {
     AnswerValue.MET: 1.0,
@@ -44,6 +45,20 @@ SCORING_RULES = (
     "accounts). This is shown to help you judge it; it never changes a score or the order of the gaps.",
     "A 'suggested standard' (such as 'at least once a week') is this tool's suggestion, not taken from a "
     "source; it does not change how an answer is scored.",
+)
+
+EXPERIENCE_RULES = (
+    "The women's survey never changes the checklist score. Where they disagree, it makes a separate "
+    "kind of gap: 'women's experience differs'.",
+    "A survey question counts only once at least 5 women (or the service's higher threshold) have answered "
+    "it yes, partly or no; 'does not apply' and 'rather not say' are counted apart and left out.",
+    "The women's answers become one value on the checklist's scale: yes 1, partly 0.5, no 0, averaged over "
+    "the women who rated the question.",
+    "Each checklist question the survey question checks, and that the service answered met or partly met, "
+    "is compared: the difference is the service's own value (met 1, partly 0.5) minus the women's value.",
+    "A difference of 0.5 or more is a gap: for example the service answered met and most women said no. "
+    "A checklist question checked by two survey questions keeps the larger difference.",
+    "These gaps are ranked: larger difference first; then more women answering first; then in bank order.",
 )
 
 # Below this completion a score is a draft, not a result (README, "How scoring works").
@@ -234,6 +249,89 @@ def _gap(theme_id: str, question: Question, answer: AnswerValue, value: float) -
 
 def _percent(weighted: float, weight_sum: float) -> float | None:
     return round(100 * weighted / weight_sum, 1) if weight_sum else None
+
+
+# The service's own answer must exceed the women's by this much on the 0-1 scale to be a gap.
+EXPERIENCE_GAP = 0.5
+
+
+class ExperienceGap(_Result):
+    """A checklist question where the women's survey answers fall well below the service's own."""
+
+    question_id: str
+    theme_id: str
+    survey_question_id: str
+    answer: AnswerValue
+    women: SurveyCounts
+    difference: float
+
+
+def experience_gaps(
+    bank: QuestionBank, assessment: Assessment, summary: SurveySummary | None
+) -> tuple[ExperienceGap, ...]:
+    """The 'women's experience differs' gaps, ranked (EXPERIENCE_RULES). Empty without a survey."""
+    if summary is None or bank.survey is None:
+        return ()
+    applies = bank_rules.applicable(bank, valid_profile(bank, assessment.service.profile))
+    order = {q.id: (i, t.id) for i, (t, q) in enumerate(bank.questions())}
+    best: dict[str, ExperienceGap] = {}
+    for survey_question in bank.survey.questions:
+        women = summary.counts(survey_question.id)
+        if women is None or women.base < summary.threshold:
+            continue
+        for question_id in survey_question.checks:
+            answer = assessment.answers.get(question_id)
+            if question_id not in applies or answer is None or answer.answer not in CLAIMS:
+                continue
+            difference = round(VALUES[answer.answer] - women.experience, 3)
+            if difference < EXPERIENCE_GAP:
+                continue
+            kept = best.get(question_id)
+            if kept is None or difference > kept.difference:
+                best[question_id] = ExperienceGap(
+                    question_id=question_id,
+                    theme_id=order[question_id][1],
+                    survey_question_id=survey_question.id,
+                    answer=answer.answer,
+                    women=women,
+                    difference=difference,
+                )
+    return tuple(sorted(best.values(), key=lambda g: (-g.difference, -g.women.base, order[g.question_id][0])))
+
+
+class SideBySide(_Result):
+    """One checklist question beside the survey question that tests it; `women` is None while hidden."""
+
+    question_id: str
+    survey_question_id: str
+    answer: AnswerValue | None
+    women: SurveyCounts | None
+
+
+def survey_beside(bank: QuestionBank, assessment: Assessment, summary: SurveySummary) -> tuple[SideBySide, ...]:
+    """Every applicable checklist question the survey tests, in survey order, with both sides' answers."""
+    if bank.survey is None:
+        return ()
+    applies = bank_rules.applicable(bank, valid_profile(bank, assessment.service.profile))
+    rows = []
+    for survey_question in bank.survey.questions:
+        for question_id in survey_question.checks:
+            if question_id not in applies:
+                continue
+            answer = assessment.answers.get(question_id)
+            rows.append(
+                SideBySide(
+                    question_id=question_id,
+                    survey_question_id=survey_question.id,
+                    answer=answer.answer if answer else None,
+                    women=summary.counts(survey_question.id),
+                )
+            )
+    return tuple(rows)
+
+
+# Only answers that claim something can be contradicted by the women's experience.
+CLAIMS = frozenset({AnswerValue.MET, AnswerValue.PARTLY})
 
 
 # One theme as a profile leaves it: (theme id, title, questions ruled out, questions that apply).

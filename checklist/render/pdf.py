@@ -23,6 +23,7 @@ from checklist.domain.readiness import require_ready_for_report
 from checklist.domain.scoring import SCORING_RULES, Gap, ScoreResult
 from checklist.render.charts import DRAFT_MARK, chart_png, theme_scores_chart
 from checklist.render.fonts import font_set, printable
+from checklist.render.pdf_experience import experience_section
 from checklist.render.pdf_layout import FAMILY, TEXT, PlanDocument, day, metadata, percent, short
 
 TOP_GAPS = 5
@@ -69,6 +70,7 @@ def build_action_plan_pdf(
     _cover(pdf, bank, assessment, result, created)
     _summary(pdf, bank, result)
     _plan(pdf, bank, assessment, result)
+    experience_section(pdf, bank, assessment)
     _answers(pdf, bank, assessment, result)
     _scoring(pdf, bank, result)
     _sources(pdf, bank)

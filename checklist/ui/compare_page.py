@@ -22,6 +22,7 @@ import streamlit as st
 from checklist import __version__
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, Filters, Intake, compare_intake, filter_options, read_submissions
+from checklist.domain.compare_survey import common_differences, survey_rows
 from checklist.domain.scoring import DRAFT_THRESHOLD
 from checklist.domain.wording import NO_SCORE_CELL, counted, question_words, score_text
 from checklist.render.compare_charts import (
@@ -34,6 +35,7 @@ from checklist.render.compare_charts import (
     spread_chart,
     spread_frame,
 )
+from checklist.render.compare_survey_table import survey_table
 from checklist.render.compare_tables import (
     answers_table,
     file_table,
@@ -144,7 +146,9 @@ def show() -> None:
         _nothing_counted(comparison)
         return
     _headline(comparison)
-    tabs = st.tabs(["Services × themes", "Common gaps", "Theme spread", "Action plans", "One service"])
+    tabs = st.tabs(
+        ["Services × themes", "Common gaps", "Theme spread", "Action plans", "One service", "Women's experience"]
+    )
     with tabs[0]:
         _heatmap(comparison)
     with tabs[1]:
@@ -155,6 +159,8 @@ def show() -> None:
         _plans(comparison)
     with tabs[4]:
         _detail(comparison)
+    with tabs[5]:
+        _womens_experience(bank, comparison)
     _downloads(comparison)
 
 
@@ -379,6 +385,28 @@ def _detail(comparison: Comparison) -> None:
         _table(plan, state.COMPARE_DETAIL_PLAN_TABLE, label="Action plan")
     else:
         st.write("No actions planned yet.")
+
+
+def _womens_experience(bank: QuestionBank, comparison: Comparison) -> None:
+    st.write(
+        "From the women's survey each service ran beside its self-assessment: counts only, and nothing for a "
+        "question that fewer than 5 women (or the service's higher threshold) answered. Comments never leave "
+        "the service."
+    )
+    rows = survey_rows(bank, comparison)
+    if all(r.responses is None for r in rows):
+        st.write("None of these services has sent survey results yet.")
+        return
+    _table(survey_table(comparison, rows), state.COMPARE_SURVEY_TABLE, label="Women's experience")
+    common = common_differences(rows)
+    if common:
+        st.subheader("Where women's experience differs in more than one service")
+        shared = [(comparison.question_texts.get(q, q), n) for q, n in common if n > 1]
+        if shared:
+            for text, n in shared:
+                st.markdown(f"- {literal(text)}: {n} services")
+        else:
+            st.write("No question differs in more than one service.")
 
 
 def _table(table: pd.DataFrame, key: str, *, label: str, wide: bool = False) -> None:

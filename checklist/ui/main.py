@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checklist.ui import navigation, resources, session, sidebar, signin, state
+from checklist.ui import navigation, resources, session, sidebar, signin, state, survey_answer_page
 
 
 def _pages() -> dict[str, list[st.Page]]:
@@ -51,7 +51,22 @@ FOCUSABLE_SIDEBAR = """<script>
 </script>"""
 
 
+def _survey_visit() -> bool:
+    """A woman answering the survey: its own page, with no menu, no sign-in and a neutral tab title."""
+    if not st.query_params.get(state.SURVEY_PARAM):
+        return False
+    st.set_page_config(page_title=survey_answer_page.TAB_TITLE, layout="centered", initial_sidebar_state="collapsed")
+    pages: list[st.Page] | None = st.session_state.get(state.SURVEY_PAGES)
+    if pages is None:
+        pages = [st.Page(survey_answer_page.show, title=survey_answer_page.TAB_TITLE, default=True)]
+        st.session_state[state.SURVEY_PAGES] = pages
+    st.navigation(pages, position="hidden").run()
+    return True
+
+
 def run() -> None:
+    if _survey_visit():
+        return
     # No page_icon: a material icon favicon is fetched from fonts.gstatic.com, and the app must stay on loopback.
     st.set_page_config(page_title="Women's access self-assessment", layout="wide")
     st.html(COLLAPSED_SIDEBAR)

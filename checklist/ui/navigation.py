@@ -42,6 +42,7 @@ THEMES = PageSpec("themes.py", "Themes", "themes")
 REVIEW = PageSpec("review.py", "Review", "review")
 RESULTS = PageSpec("results.py", "Results", "results")
 PLAN = PageSpec("plan.py", "Action plan", "plan")
+SURVEY = PageSpec("survey.py", "Women's survey", "survey")
 COMPARE = PageSpec("compare.py", "Compare submissions", "compare", COMPARE_SECTION)
 WORKSHOP = PageSpec("workshop.py", "Run a workshop", "workshop", WORKSHOPS)
 JOIN = PageSpec("join.py", "Join a workshop", "join", WORKSHOPS)
@@ -49,7 +50,7 @@ JOIN = PageSpec("join.py", "Join a workshop", "join", WORKSHOPS)
 # Every page, once, in menu order; the first is the default. The menu, the page tests, the browser
 # and accessibility tests and the benchmarks are all made from this, so a new page is covered by
 # adding it here (and its two-line file in app_pages/).
-PAGES: tuple[PageSpec, ...] = (START, PROFILE, THEMES, REVIEW, RESULTS, PLAN, COMPARE, WORKSHOP, JOIN)
+PAGES: tuple[PageSpec, ...] = (START, PROFILE, THEMES, REVIEW, RESULTS, PLAN, SURVEY, COMPARE, WORKSHOP, JOIN)
 
 
 def sections() -> dict[str, list[PageSpec]]:

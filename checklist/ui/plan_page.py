@@ -27,7 +27,7 @@ from checklist.domain.plan import (
     update_action,
 )
 from checklist.domain.readiness import listed, missing_for_report
-from checklist.domain.scoring import Gap, ScoreResult, score_assessment
+from checklist.domain.scoring import ExperienceGap, Gap, ScoreResult, experience_gaps, score_assessment
 from checklist.domain.wording import counted
 from checklist.ui import navigation, session, state, submit_panel, widgets
 
@@ -61,7 +61,7 @@ def show() -> None:
         st.error(st.session_state[PROBLEM])
     _download(bank, assessment, result)
     submit_panel.show(bank, assessment)
-    if not result.gaps and not assessment.actions:
+    if not result.gaps and not assessment.actions and not experience_gaps(bank, assessment, assessment.survey):
         st.success("There are no gaps to plan for: every answered question is met.")
         return
     st.write(
@@ -79,7 +79,8 @@ def show() -> None:
     st.subheader("Gaps, most important first")
     for rank, gap in enumerate(result.gaps, 1):
         _gap(bank, assessment, rank, gap)
-    _actions_for_non_gaps(bank, assessment, result)
+    planned_elsewhere = _experience_gaps(bank, assessment, result)
+    _actions_for_non_gaps(bank, assessment, result, planned_elsewhere)
 
 
 def _plan_table(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
@@ -170,12 +171,41 @@ def _gap(bank: QuestionBank, assessment: Assessment, rank: int, gap: Gap) -> Non
     # and building them all on every click made the page slow.
     with st.expander(label, key=gap_key(gap.question_id), on_change="rerun") as box:
         if box.open:
+            marks = [
+                m for m, on in (("safety", gap.safety), ("quick win", gap.quick_win), ("to check", gap.to_check)) if on
+            ]
+            st.text(f"Answer: {gap.answer.label}. " + (f"Marked: {', '.join(marks)}." if marks else ""))
             _gap_details(bank, gap, question, planned)
 
 
-def _gap_details(bank: QuestionBank, gap: Gap, question: Question, planned: list[PlannedAction]) -> None:
-    marks = [m for m, on in (("safety", gap.safety), ("quick win", gap.quick_win), ("to check", gap.to_check)) if on]
-    st.text(f"Answer: {gap.answer.label}. " + (f"Marked: {', '.join(marks)}." if marks else ""))
+def _experience_gaps(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> set[str]:
+    """The women's-experience gaps on questions that are not gaps already; returns their ids."""
+    if assessment.survey is None:
+        return set()
+    gaps = {g.question_id for g in result.gaps}
+    extra = [g for g in experience_gaps(bank, assessment, assessment.survey) if g.question_id not in gaps]
+    if extra:
+        st.subheader(f"Where women's experience differs ({len(extra)})")
+        st.write(
+            "You answered these met, but most of the women who rated them in the survey said otherwise "
+            "(Results shows how). Plan an action for each as for any gap."
+        )
+    for gap in extra:
+        question = bank.question(gap.question_id)
+        if question is None:
+            continue
+        planned = [a for a in assessment.actions if a.question_id == gap.question_id]
+        label = literal(question.text) + (f" ({counted(len(planned), 'action')})" if planned else "")
+        with st.expander(label, key=gap_key(gap.question_id), on_change="rerun") as box:
+            if box.open:
+                st.text(f"Your answer: {gap.answer.label}. In the survey, {gap.women.in_words()}.")
+                _gap_details(bank, gap, question, planned)
+    return {g.question_id for g in extra}
+
+
+def _gap_details(
+    bank: QuestionBank, gap: Gap | ExperienceGap, question: Question, planned: list[PlannedAction]
+) -> None:
     st.markdown("**Suggested actions**")
     for index, suggestion in enumerate(question.actions):
         cols = st.columns([5, 1])
@@ -196,8 +226,10 @@ def _gap_details(bank: QuestionBank, gap: Gap, question: Question, planned: list
         _action_form(action)
 
 
-def _actions_for_non_gaps(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
-    gaps = {g.question_id for g in result.gaps}
+def _actions_for_non_gaps(
+    bank: QuestionBank, assessment: Assessment, result: ScoreResult, planned_elsewhere: set[str]
+) -> None:
+    gaps = {g.question_id for g in result.gaps} | planned_elsewhere
     others = [a for a in assessment.actions if a.question_id not in gaps]
     if not others:
         return

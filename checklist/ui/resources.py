@@ -9,12 +9,14 @@ import streamlit as st
 
 from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.errors import BankError
+from checklist.domain.survey import AnswerLimiter
 from checklist.paths import FolderUnusable, default_bank_path
 from checklist.render.fonts import cache_dir
 from checklist.storage import AssessmentStore, StoreError, database_url
 from checklist.storage.access import Assessments, LocalAccess, PersonAccess
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.submissions import SubmissionStore
+from checklist.storage.surveys import SurveyStore
 from checklist.storage.workshops import WorkshopStore
 from checklist.ui import state
 from checklist.ui.forms import switch_is_on
@@ -42,6 +44,17 @@ def _submissions_at(url: str) -> SubmissionStore:
 
 def _workshop_store_at(url: str) -> WorkshopStore:
     return WorkshopStore(url)
+
+
+@st.cache_resource(show_spinner=False)
+def _survey_store_at(url: str) -> SurveyStore:
+    return SurveyStore(url)
+
+
+@st.cache_resource(show_spinner=False)
+def answer_limiter() -> AnswerLimiter:
+    """One per server process, shared by every visitor's session."""
+    return AnswerLimiter()
 
 
 def bank() -> QuestionBank | None:
@@ -79,6 +92,11 @@ def assessments() -> Assessments:
 
 def workshop_store() -> WorkshopStore:
     return _workshop_store_at(database_url())
+
+
+def survey_store() -> SurveyStore:
+    """The survey rounds and answers, unchecked: staff reach a round only through an assessment they may open."""
+    return _survey_store_at(database_url())
 
 
 def prepare() -> None:

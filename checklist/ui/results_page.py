@@ -12,13 +12,14 @@ import streamlit as st
 
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import EVIDENCE_MEANINGS, EvidenceKind, QuestionBank, evidence_words
-from checklist.domain.bank_changes import changes_in
+from checklist.domain.bank_changes import BankChanges, changes_in, versions_with_changes
 from checklist.domain.gap_grid import COSTS, GridCell, gap_grid
 from checklist.domain.plan import ActionOutcome, ReassessmentDelta, compare_with_previous, start_reassessment
 from checklist.domain.scoring import DRAFT_THRESHOLD, SCORING_RULES, Gap, ScoreResult
 from checklist.domain.wording import agrees, counted, long_date, score_text
 from checklist.render.charts import delta_chart, gap_kind, theme_scores_chart
 from checklist.ui import memo, session, widgets
+from checklist.ui import results_experience as experience
 
 # This page's session-state and widget keys, kept in state.py with every other page's.
 from checklist.ui.state import RESULTS_EVIDENCE_FILTER as EVIDENCE_FILTER
@@ -38,6 +39,7 @@ def show() -> None:
     _headline(result)
     _themes(result)
     _gaps(bank, result)
+    experience.show(bank, assessment)
     _how_scored(bank, result)
     today = date.today()
     delta = memo.remembered(
@@ -228,26 +230,33 @@ def _reassess(bank: QuestionBank) -> None:
 
 
 def _bank_changes(bank: QuestionBank) -> None:
-    changes = changes_in(bank)
-    with st.expander(f"What changed in version {bank.version} of the question bank"):
-        if changes.empty:
-            st.write("No question was added, changed or retired in this version.")
-            return
+    with st.expander(f"What changed in the question bank (this is version {bank.version})"):
         st.write(
             "Answers given against an older version are not compared like for like on changed questions: "
             "they are left out of the comparison and counted. New questions have no earlier answer."
         )
-        for title, items in (
-            ("New questions", [(c.question_id, c.text, c.note) for c in changes.added]),
-            ("Questions whose meaning changed", [(c.question_id, c.text, c.note) for c in changes.changed]),
-            (
-                "Retired questions (their ids are never used again)",
-                [(r.question_id, "", r.reason) for r in changes.retired],
-            ),
-        ):
+        for version in versions_with_changes(bank):
+            _changes_in_version(changes_in(bank, version))
+
+
+def _changes_in_version(changes: BankChanges) -> None:
+    st.markdown(f"#### Version {literal(changes.version)}")
+    if changes.survey_added:
+        st.write(
+            f"Added the women's survey: {changes.survey_added} short questions that the women who use the "
+            "service answer anonymously, set beside the service's own answers."
+        )
+    for title, items in (
+        ("New questions", [(c.question_id, c.text, c.note) for c in changes.added]),
+        ("Questions whose meaning changed", [(c.question_id, c.text, c.note) for c in changes.changed]),
+        (
+            "Retired questions (their ids are never used again)",
+            [(r.question_id, "", r.reason) for r in changes.retired],
+        ),
+    ):
+        if items:
             st.markdown(f"**{literal(title)}: {len(items)}**")
-            if items:
-                st.dataframe(pd.DataFrame(items, columns=["Id", "Question", "Why"]), hide_index=True, width="stretch")
+            st.dataframe(pd.DataFrame(items, columns=["Id", "Question", "Why"]), hide_index=True, width="stretch")
 
 
 def _start_reassessment(bank: QuestionBank) -> None:

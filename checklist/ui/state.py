@@ -131,6 +131,7 @@ COMPARE_PLANS_TABLE = "compare-plans"
 COMPARE_OVERDUE_TABLE = "compare-overdue"
 COMPARE_DETAIL_ANSWERS_TABLE = "compare-detail-answers"
 COMPARE_DETAIL_PLAN_TABLE = "compare-detail-plan"
+COMPARE_SURVEY_TABLE = "compare-survey"
 
 
 def compare_upload_key(upload_round: int) -> str:
@@ -250,6 +251,33 @@ def profile_key(profile_id: str) -> str:
 
 def open_key(assessment_id: str) -> str:
     return f"open-{assessment_id}"
+
+
+# the women's survey: the public page (checklist/ui/survey_answer_page.py) and staff's page (survey_page.py)
+SURVEY_PARAM = "survey"  # the query parameter holding a round's link, on the app's root address
+SURVEY_PAGES = "survey-pages"  # this visit's one st.Page for the public survey
+SURVEY_SENT = "survey-sent"  # the round this visit has answered (one answer per visit)
+SURVEY_FORM = "survey-form"
+SURVEY_OVERALL = "survey-overall"
+SURVEY_COMMENT = "survey-comment"
+SURVEY_SEND = "survey-send"
+SURVEY_OPENS = "survey-opens"
+SURVEY_CLOSES = "survey-closes"
+SURVEY_INTRODUCTION = "survey-introduction"
+SURVEY_THRESHOLD = "survey-threshold"
+SURVEY_OPEN_ROUND = "survey-open-round"
+SURVEY_CLOSE_ROUND = "survey-close-round"
+SURVEY_ATTACH = "survey-attach"
+SURVEY_POSTER = "survey-poster"
+SURVEY_NOTICE = "survey-notice"  # what the last action on the staff page did, in words
+
+
+def survey_answer_key(question_id: str) -> str:
+    return f"survey-answer-{question_id}"
+
+
+def survey_remove_key(response_id: int) -> str:
+    return f"survey-remove-{response_id}"
 
 
 # themes page (checklist/ui/themes_page.py)

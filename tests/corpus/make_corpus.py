@@ -236,6 +236,19 @@ SMALL: dict[str, Callable[[], bytes]] = {
     "lone_surrogate.json": lambda: VALID_ASSESSMENT_BYTES.replace(b"Corpus service", b"Corpus \\ud800 service"),
     "practice_as_list.json": lambda: assessment(practice=[True]),
     "unknown_top_level_key.json": lambda: assessment(password="hunter2"),
+    "survey_below_threshold.json": lambda: assessment(
+        survey={
+            "survey_version": "1.0.0",
+            "responses": 4,
+            "questions": [{"question_id": "s1", "yes": 1, "partly": 0, "no": 3}],
+        }
+    ),
+    "survey_threshold_lowered.json": lambda: assessment(
+        survey={"survey_version": "1.0.0", "responses": 2, "threshold": 2, "questions": []}
+    ),
+    "survey_with_comments.json": lambda: assessment(
+        survey={"survey_version": "1.0.0", "responses": 6, "comments": ["Ask for Jo at reception"]}
+    ),
     "bank_missing.json": lambda: without("bank"),
     "profile_value_object.json": lambda: assessment_at(("service", "profile", "groups"), {"yes": True}),
     "question_id_too_long.json": lambda: assessment_at(("answers", "q" * 100), {"answer": "met"}),

@@ -40,7 +40,7 @@ from tests.e2e.realistic import ROOM, seed_reassessment, submissions
 
 DOCS = PROJECT_ROOT / "docs"
 IMAGES = DOCS / "images"
-GUIDES = ("service-managers.md", "commissioners.md", "trainers.md")
+GUIDES = ("service-managers.md", "commissioners.md", "trainers.md", "womens-survey.md")
 SCREEN = ViewportSize(width=1280, height=800)
 PHONE = ViewportSize(width=390, height=844)
 MAX_BYTES = 300_000
@@ -64,6 +64,9 @@ GUIDE_IMAGES = (
     "trainer-spread.png",
     "trainer-discuss.png",
     "trainer-consensus.png",
+    "survey-staff.png",
+    "survey-phone.png",
+    "survey-results.png",
 )
 
 
@@ -180,6 +183,39 @@ def test_the_commissioners_guide_pictures(screen: Page, shipped: AppServer, tmp_
     page.get_by_role("tab", name="One service").click()
     wait_until_idle(page)
     shot(page, "commissioner-one-service.png", top=page.get_by_role("tab", name="One service"))
+    assert_no_app_error(page)
+
+
+@pytest.mark.e2e
+@pytest.mark.docs_images
+def test_the_womens_survey_guide_pictures(screen: Page, shipped: AppServer, browser: Browser) -> None:
+    page = screen
+    open_app(page, shipped)
+    page.get_by_role("button", name="Try this example").click()
+    wait_for_text(page, "Not answered yet")
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Women's survey", exact=True).click()
+    wait_for_text(page, "Open the round")
+    page.get_by_role("button", name="Open the round").click()
+    wait_for_text(page, "Share the survey")
+    shot(page, "survey-staff.png", top=heading(page, "This round"))
+    link = page.locator('[data-testid="stCode"]').first.inner_text().strip()
+
+    phone = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    try:
+        woman = phone.new_page()
+        woman.goto(link)
+        wait_until_idle(woman)
+        woman.get_by_role("heading", name="Tell us about your visits").wait_for()
+        shot(woman, "survey-phone.png")
+    finally:
+        phone.close()
+
+    # The example already carries made-up survey counts (practice), so Results has something to show.
+    page.locator('[data-testid="stSidebar"]').get_by_role("link", name="Results", exact=True).click()
+    wait_for_text(page, "Score by theme")
+    shot(
+        page, "survey-results.png", top=page.get_by_role("heading", name=re.compile("Where women's experience differs"))
+    )
     assert_no_app_error(page)
 
 

@@ -1,4 +1,4 @@
-"""An assessment made with bank 1.0.0, read, compared and re-assessed with the shipped bank 1.1.0.
+"""An assessment made with bank 1.0.0, read, compared and re-assessed with the shipped bank (1.2.0).
 
 `tests/fixtures/recommendations-1.0.0.yaml` is the bank as released in 1.0.0,
 kept byte for byte so these tests use the real old questions.
@@ -71,7 +71,7 @@ def test_a_1_0_0_file_loads_under_1_1_0_with_plain_warnings(
     loaded = load_assessment(data, "old.json", shipped_bank)
     assert loaded.assessment.answers == old_assessment.answers
     assert loaded.warnings == [
-        "this file was made with question bank version 1.0.0; this tool has version 1.1.0: "
+        "this file was made with question bank version 1.0.0; this tool has version 1.2.0: "
         "answers are matched by question id",
         "1 answer is for questions this bank does not have, and is kept but not scored: reach-older-women",
     ]
@@ -84,7 +84,7 @@ def test_a_1_0_0_assessment_is_compared_like_for_like_under_1_1_0(
     new = assessed(shipped_bank, "New service")
     comparison = compare_assessments(shipped_bank, [old_assessment, new], today=TODAY)
     rows = {r.name: (r.bank_version, r.overall, r.completion) for r in comparison.rows}
-    assert rows == {"Old service": ("1.0.0", 100.0, 1.0), "New service": ("1.1.0", 100.0, 1.0)}
+    assert rows == {"Old service": ("1.0.0", 100.0, 1.0), "New service": ("1.2.0", 100.0, 1.0)}
 
 
 def test_the_changed_retired_and_new_questions_are_listed_as_left_out_and_counted(
@@ -103,7 +103,7 @@ def test_re_assessing_a_1_0_0_assessment_under_1_1_0_compares_only_what_did_not_
     old_assessment: Assessment, shipped_bank: QuestionBank
 ) -> None:
     again = start_reassessment(shipped_bank, old_assessment, prefill=True, today=TODAY)
-    assert again.bank.version == "1.1.0"
+    assert again.bank.version == "1.2.0"
     # The copied answers leave out the changed and retired questions: they asked something else.
     assert sorted(set(old_assessment.answers) - set(again.answers)) == sorted([*CHANGED, RETIRED])
     delta = compare_with_previous(shipped_bank, again, TODAY)

@@ -69,7 +69,11 @@ def test_a_database_at_the_previous_schema_gains_the_submissions_tables_and_keep
     sent = SubmissionStore(url)
     assert sent.for_areas([1]) == []
     assert {"submissions", "submission_visits"} <= set(inspect(engine).get_table_names())
-    assert migrations.applied_names(engine) == ["0001_organisations_people_roles", "0002_submissions"]
+    assert migrations.applied_names(engine) == [
+        "0001_organisations_people_roles",
+        "0002_submissions",
+        "0003_survey_rounds_and_responses",
+    ]
     after = DirectoryStore(url)
     person = after.person_by_email("cara@example.org")
     assert person is not None

@@ -1,4 +1,4 @@
-"""The shipped bank 1.1.0 in the app: what changed in this version, evidence kinds and where sources apply."""
+"""The shipped bank in the app: what changed in this version, evidence kinds and where sources apply."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def tables(at: AppTest, column: str) -> list[list[str]]:
     return [list(df.value[column]) for df in at.dataframe if column in df.value.columns]
 
 
-def test_results_list_what_changed_in_bank_1_1_0_new_changed_and_retired(
+def test_results_list_what_changed_in_each_bank_version_newest_first(
     new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank
 ) -> None:
     assessment = make_assessment(bank, {"data-sex-split": "met"})
@@ -42,7 +42,14 @@ def test_results_list_what_changed_in_bank_1_1_0_new_changed_and_retired(
     at = open_page(new_app, RESULTS, assessment.id)
 
     assert [e.label for e in at.expander if e.label.startswith("What changed")] == [
-        "What changed in version 1.1.0 of the question bank"
+        "What changed in the question bank (this is version 1.2.0)"
+    ]
+    headings = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("#### Version")]
+    assert headings == ["#### Version 1.2.0", "#### Version 1.1.0"]
+    survey_lines = [m.value for m in at.markdown if m.value.startswith("Added the women's survey")]
+    assert survey_lines == [
+        "Added the women's survey: 13 short questions that the women who use the service answer anonymously, "
+        "set beside the service's own answers."
     ]
     assert tables(at, "Id") == [
         [

@@ -22,7 +22,15 @@ def test_the_menu_groups_pages_by_who_uses_them() -> None:
     grouped = {section: [spec.title for spec in specs] for section, specs in navigation.sections().items()}
 
     assert grouped == {
-        "Assess your service": ["Start", "Service profile", "Themes", "Review", "Results", "Action plan"],
+        "Assess your service": [
+            "Start",
+            "Service profile",
+            "Themes",
+            "Review",
+            "Results",
+            "Action plan",
+            "Women's survey",
+        ],
         "Compare submissions": ["Compare submissions"],
         "Workshops": ["Run a workshop", "Join a workshop"],
     }

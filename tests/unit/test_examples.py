@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from checklist.domain.assessment import AnswerValue
-from checklist.domain.bank import load_bank
+from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.errors import ChecklistError
 from checklist.domain.examples import EXAMPLES, ORGANISATION, example_assessment, example_ids
 from checklist.domain.loading import dump_assessment, load_assessment
+from checklist.domain.scoring import experience_gaps
 from checklist.paths import default_bank_path
 from tests.builders import make_bank, question
 
@@ -107,3 +108,12 @@ def test_profile_options_the_bank_does_not_have_are_left_out() -> None:
 def test_unknown_example_is_refused_with_the_names_to_choose_from() -> None:
     with pytest.raises(ChecklistError, match="no example called 'nowhere'; try one of city-hub, rural-outreach"):
         example_assessment(BANK, "nowhere")
+
+
+def test_every_example_has_practice_survey_results_and_one_has_womens_experience_differing(
+    shipped_bank: QuestionBank,
+) -> None:
+    made = [example_assessment(shipped_bank, e) for e in example_ids()]
+    assert [a.survey is not None and a.survey.practice for a in made] == [True] * len(made)
+    differing = [a.service.name for a in made if a.survey and experience_gaps(shipped_bank, a, a.survey)]
+    assert len(differing) >= 1

@@ -6,6 +6,7 @@ from datetime import date
 
 from checklist.domain.assessment import Answer, AnswerValue, PlannedAction, Service
 from checklist.domain.merge import apply_changes, clashes, merge
+from checklist.domain.survey import SurveyCounts, SurveySummary
 from tests.builders import make_assessment, make_bank
 
 BANK = make_bank()
@@ -96,3 +97,13 @@ def test_an_action_removed_while_the_other_named_its_owner_clashes() -> None:
     mine = base.model_copy(update={"actions": []})
     theirs = base.model_copy(update={"actions": [one.model_copy(update={"owner": "Sam"})]})
     assert clashes(base, mine, theirs) == {"action:one:owner"}
+
+
+def test_survey_results_put_beside_it_and_a_colleagues_answer_are_both_kept() -> None:
+    base = make_assessment(BANK)
+    summary = SurveySummary(
+        survey_version="1.0.0", responses=5, questions=(SurveyCounts(question_id="s1", yes=1, partly=0, no=4),)
+    )
+    merged = merge(base, base.model_copy(update={"survey": summary}), base.with_answer("a1", MET))
+    assert merged is not None
+    assert (merged.survey, merged.answers) == (summary, {"a1": MET})

@@ -144,8 +144,8 @@ def test_every_question_says_what_kind_of_evidence_it_rests_on(shipped_bank: Que
     assert [q.id for _, q in shipped_bank.questions() if not q.evidence] == []
 
 
-def test_the_shipped_bank_is_version_1_1_0_with_76_questions_and_41_sources(shipped_bank: QuestionBank) -> None:
-    assert (shipped_bank.version, shipped_bank.question_count, len(shipped_bank.sources)) == ("1.1.0", 76, 41)
+def test_the_shipped_bank_is_version_1_2_0_with_76_questions_and_41_sources(shipped_bank: QuestionBank) -> None:
+    assert (shipped_bank.version, shipped_bank.question_count, len(shipped_bank.sources)) == ("1.2.0", 76, 41)
 
 
 def test_the_split_older_womens_question_is_retired_and_never_reused(shipped_bank: QuestionBank) -> None:
@@ -220,3 +220,36 @@ def test_each_questions_evidence_is_what_its_cited_sources_are(shipped_bank: Que
         if set(q.evidence) != kinds:
             drift[q.id] = (sorted(q.evidence), sorted(kinds))
     assert drift == {}
+
+
+# Words a woman would not want on her screen if someone else picked up her phone.
+UNSAFE_ON_SCREEN = ("abuse", "abuser", "violence", "violent", "partner", "rape", "danger", "attack", "hurt")
+
+
+def test_the_shipped_bank_has_a_survey_of_13_questions_each_checking_a_checklist_question(
+    shipped_bank: QuestionBank,
+) -> None:
+    survey = shipped_bank.survey
+    assert survey is not None
+    assert (survey.version, len(survey.questions)) == ("1.0.0", 13)
+    assert [q.id for q in survey.questions if not all(shipped_bank.question(c) for c in q.checks)] == []
+
+
+def test_survey_questions_are_short_and_name_no_danger_outright(shipped_bank: QuestionBank) -> None:
+    assert shipped_bank.survey is not None
+    texts = [q.text for q in shipped_bank.survey.questions] + [shipped_bank.survey.overall, shipped_bank.survey.comment]
+    too_long = [t for t in texts if len(t.split()) > 20]
+    unsafe = [t for t in texts if any(word in t.lower().split() for word in UNSAFE_ON_SCREEN)]
+    assert (too_long, unsafe) == ([], [])
+
+
+def test_every_survey_question_cites_a_source_that_its_checklist_questions_also_cite(
+    shipped_bank: QuestionBank,
+) -> None:
+    def shared(survey_question_id: str, checks: tuple[str, ...], sources: tuple[str, ...]) -> bool:
+        cited = {s for c in checks if (q := shipped_bank.question(c)) for s in q.sources}
+        return bool(set(sources) & cited)
+
+    assert shipped_bank.survey is not None
+    unbacked = [q.id for q in shipped_bank.survey.questions if not shared(q.id, q.checks, q.sources)]
+    assert unbacked == []
