@@ -86,11 +86,13 @@ _SAVE_WHILE_TYPING = """<script>
   window.__checklistSavesWhileTyping = true;
   const PAUSE_MS = %d;
   const timers = new WeakMap();
+  let pending = null;  // the box whose typing has not been sent yet (focus may already have left it)
   const isBox = (e) => e instanceof HTMLElement && e.closest('[data-testid="stMain"]') &&
     (e.matches('[data-testid="stTextArea"] textarea') || e.matches('[data-testid="stTextInput"] input'));
   const send = (box) => {
     clearTimeout(timers.get(box));
     timers.delete(box);
+    if (pending === box) pending = null;
     const inArea = box.tagName === "TEXTAREA";
     box.dispatchEvent(new KeyboardEvent("keydown", {
       key: "Enter", code: "Enter", keyCode: 13, which: 13, ctrlKey: inArea, bubbles: true, cancelable: true,
@@ -101,12 +103,14 @@ _SAVE_WHILE_TYPING = """<script>
     if (!isBox(box)) return;
     clearTimeout(timers.get(box));
     timers.set(box, setTimeout(() => send(box), PAUSE_MS));
+    pending = box;
   }, true);
   // Streamlit sends the value itself on Enter (Ctrl+Enter): then nothing waits.
   const forget = (event) => {
     if (!isBox(event.target) || (event.type === "keydown" && (!event.isTrusted || event.key !== "Enter"))) return;
     clearTimeout(timers.get(event.target));
     timers.delete(event.target);
+    if (pending === event.target) pending = null;
   };
   document.addEventListener("keydown", forget, true);
   const sendFocused = () => {
@@ -141,6 +145,14 @@ _SAVE_WHILE_TYPING = """<script>
     if (!isBox(box) || !timers.has(box) || inside) return;
     held = {link: event.target instanceof Element ? event.target.closest("a[href]") : null, sends};
     send(box);
+  }, true);
+  // The same for a link opened with the keyboard: Tab (or a focus) has already left the box.
+  document.addEventListener("keydown", (event) => {
+    if (!event.isTrusted || event.key !== "Enter" || isBox(event.target) || !pending) return;
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link) return;
+    held = {link, sends};
+    send(pending);
   }, true);
   document.addEventListener("click", (event) => {
     const wait = held;

@@ -24,7 +24,15 @@ def test_the_sidebar_groups_the_pages_by_who_uses_them(page: Page, app_server: A
     }
 
     assert groups == {
-        "Assess your service": ["Start", "Service profile", "Themes", "Review", "Results", "Action plan"],
+        "Assess your service": [
+            "Start",
+            "Service profile",
+            "Themes",
+            "Review",
+            "Results",
+            "Action plan",
+            "Women's survey",
+        ],
         "Compare submissions": ["Compare submissions"],
         "Workshops": ["Run a workshop", "Join a workshop"],
     }

@@ -47,4 +47,4 @@ def test_blank_writes_the_paper_checklist(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["blank", "-o", str(target)])
     assert result.exit_code == 0
     assert target.read_bytes()[:5] == b"%PDF-"
-    assert result.output == f"Wrote {target}: the 76 questions of 'women-access' 1.1.0 on paper\n"
+    assert result.output == f"Wrote {target}: the 76 questions of 'women-access' 1.2.0 on paper\n"
