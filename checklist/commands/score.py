@@ -26,6 +26,8 @@ def validate_bank_command(path: Path | None) -> None:
         counted(n, noun)
         for n, noun in ((len(bank.themes), "theme"), (bank.question_count, "question"), (len(bank.sources), "source"))
     )
+    if bank.survey is not None:
+        counts += f"; a women's survey of {counted(len(bank.survey.questions), 'question')}"
     say(f"{path}: bank '{bank.id}' {bank.version} is valid: {counts}")
 
 

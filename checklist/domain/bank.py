@@ -245,6 +245,9 @@ class Survey(_Strict):
     overall: Text
     comment: Text
 
+    def question(self, question_id: str) -> SurveyQuestion | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
 
 class QuestionBank(_Strict):
     schema_version: Literal[1]

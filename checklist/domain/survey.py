@@ -20,6 +20,7 @@ from checklist.domain.bank import Survey
 
 # Below this many answers to a question, nothing about that question is shown anywhere.
 MIN_THRESHOLD = 5
+NOT_SHOWN = "not shown: too few answers"
 MAX_COMMENT = 1_000
 MAX_INTRODUCTION = 1_000
 # Long enough for a round to reach the women who come in only every few weeks.

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
-from checklist.domain.scoring import EXPERIENCE_RULES, ExperienceGap, experience_gaps
+from checklist.domain.scoring import EXPERIENCE_RULES, ExperienceGap, SideBySide, experience_gaps, survey_beside
+from checklist.domain.survey import NOT_SHOWN
 from checklist.render.pdf_layout import PlanDocument, short
 
 
@@ -28,8 +29,21 @@ def experience_section(pdf: PlanDocument, bank: QuestionBank, assessment: Assess
     else:
         pdf.para("Where enough women answered, their experience does not fall well below the service's answers.")
     pdf.ln(2)
+    pdf.heading("Your answers beside the women's", level=1)
+    pdf.bullets([_beside(bank, row) for row in survey_beside(bank, assessment, summary)], size=9)
+    pdf.ln(2)
     pdf.heading("How the differences are worked out", level=1)
     pdf.bullets(list(EXPERIENCE_RULES), size=9)
+
+
+def _beside(bank: QuestionBank, row: SideBySide) -> str:
+    asked = bank.survey.question(row.survey_question_id) if bank.survey else None
+    answer = row.answer.label if row.answer else "not answered"
+    women = row.women.in_words() if row.women else NOT_SHOWN
+    return (
+        f"{short(bank.text_of(row.question_id), 200)} Your answer: {answer}. "
+        f"Women asked \u201c{asked.text if asked else row.survey_question_id}\u201d: {women}."
+    )
 
 
 def _line(bank: QuestionBank, gap: ExperienceGap) -> str:

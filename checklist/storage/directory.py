@@ -25,7 +25,7 @@ from checklist.domain.people import (
     normalise_email,
 )
 from checklist.domain.wording import agrees, counted
-from checklist.storage.database import KeyClash, TableStore
+from checklist.storage.database import KeyClash
 from checklist.storage.directory_schema import (
     WHOLE_SERVER,
     assessment_owners,
@@ -35,7 +35,7 @@ from checklist.storage.directory_schema import (
     services,
     version_0001,
 )
-from checklist.storage.migrations import migrate
+from checklist.storage.migrations import MigratedStore
 
 log = logging.getLogger(__name__)
 MAX_NAME = 500
@@ -46,13 +46,8 @@ def subject_of(issuer: str, sub: str) -> str:
     return f"{issuer} {sub}"
 
 
-class DirectoryStore(TableStore):
+class DirectoryStore(MigratedStore):
     metadata = version_0001
-
-    def _connect_ready(self) -> None:
-        if not self._ready:
-            migrate(self._engine)
-            self._ready = True
 
     # Organisations and services
 

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from checklist.storage import directory_schema, submissions_schema, survey_schema
+from checklist.storage.database import TableStore
 
 log = logging.getLogger(__name__)
 
@@ -89,3 +90,12 @@ def _migrate_once(engine: Engine) -> list[str]:
         log.info("database migrated: %s", name)
         ran.append(name)
     return ran
+
+
+class MigratedStore(TableStore):
+    """A store whose tables come from the named migrations, applied (all of them) on first use."""
+
+    def _connect_ready(self) -> None:
+        if not self._ready:
+            migrate(self._engine)
+            self._ready = True

@@ -15,22 +15,16 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import aliased
 
 from checklist.domain.sent import SentSubmission
-from checklist.storage.database import TableStore
 from checklist.storage.directory_schema import organisations
-from checklist.storage.migrations import migrate
+from checklist.storage.migrations import MigratedStore
 from checklist.storage.submissions_schema import submission_visits, submissions, version_0002
 
 _provider = aliased(organisations, name="provider")
 _area = aliased(organisations, name="area")
 
 
-class SubmissionStore(TableStore):
+class SubmissionStore(MigratedStore):
     metadata = version_0002
-
-    def _connect_ready(self) -> None:
-        if not self._ready:
-            migrate(self._engine)
-            self._ready = True
 
     def add(self, *, sent: SentSubmission, snapshot: bytes) -> SentSubmission:
         """Store one submission; `sent.id` is ignored and the stored one's id returned."""

@@ -14,8 +14,8 @@ from sqlalchemy import insert, select, update
 
 from checklist.domain.bank import Survey
 from checklist.domain.survey import SurveyResponse, SurveyRound, SurveySummary, new_round_id, summarise
-from checklist.storage.database import KeyClash, KeyNotComparable, StoreError, TableStore
-from checklist.storage.migrations import migrate
+from checklist.storage.database import KeyClash, KeyNotComparable, StoreError
+from checklist.storage.migrations import MigratedStore
 from checklist.storage.survey_schema import survey_responses, survey_rounds, version_0003
 
 UNREADABLE = "a saved survey round cannot be read; it may have been changed by hand"
@@ -28,13 +28,8 @@ class Comment:
     text: str
 
 
-class SurveyStore(TableStore):
+class SurveyStore(MigratedStore):
     metadata = version_0003
-
-    def _connect_ready(self) -> None:
-        if not self._ready:
-            migrate(self._engine)
-            self._ready = True
 
     def open_round(self, survey_round: SurveyRound) -> SurveyRound:
         for _ in range(5):

@@ -11,11 +11,9 @@ import streamlit as st
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank, Survey
 from checklist.domain.scoring import EXPERIENCE_RULES, ExperienceGap, SideBySide, experience_gaps, survey_beside
-from checklist.domain.survey import SurveyCounts
+from checklist.domain.survey import NOT_SHOWN, SurveyCounts
 from checklist.ui import navigation
 from checklist.ui.text import literal
-
-NOT_SHOWN = "not shown: too few answers"
 
 
 def women_said(counts: SurveyCounts | None) -> str:
@@ -66,7 +64,8 @@ def _gap_row(bank: QuestionBank, rank: int, gap: ExperienceGap) -> dict[str, str
 
 
 def _beside_row(bank: QuestionBank, survey: Survey, row: SideBySide) -> dict[str, str]:
-    asked = next((q.text for q in survey.questions if q.id == row.survey_question_id), row.survey_question_id)
+    found = survey.question(row.survey_question_id)
+    asked = found.text if found else row.survey_question_id
     return {
         "Question": _question_text(bank, row.question_id),
         "Your answer": row.answer.label if row.answer else "not answered",

@@ -19,9 +19,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import oidc_provider_mock
+import pytest
 from playwright.sync_api import Page, Route
 
 from tests.e2e.conftest import AppServer, open_app, start_server, wait_for_text, write_small_bank
+from tests.integration.test_store import NO_POSTGRES, POSTGRES_URL, _postgres_schema_url
 
 CLIENT_ID = "checklist-tests"
 # The provider's pages (not the app's) ask a CDN for a stylesheet: answered here, so it never leaves the machine.
@@ -65,6 +67,22 @@ def start_signin_server(folder: Path, provider: str, *, env: dict[str, str] | No
     return start_server(
         folder, bank=write_small_bank(folder), env=env, secrets=lambda port: secrets_toml(port, provider)
     )
+
+
+# The databases a signed-in server is tested on: SQLite always, PostgreSQL when one is configured.
+DATABASES = [
+    "sqlite",
+    pytest.param("postgresql", marks=[pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=NO_POSTGRES)]),
+]
+
+
+def signin_servers(folder: Path, provider: str, database: str) -> Iterator[AppServer]:
+    """The app with sign-in on `database` ("sqlite", or a schema of its own on the test PostgreSQL); stopped after."""
+    urls = [None] if database == "sqlite" else _postgres_schema_url(POSTGRES_URL or "")
+    for url in urls:
+        server = start_signin_server(folder, provider, env={"CHECKLIST_DATABASE_URL": url} if url else None)
+        yield server
+        server.stop()
 
 
 def database_url(server: AppServer) -> str:

@@ -6,7 +6,6 @@ Dee was never invited. Each test signs in through the provider's own login form.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -19,12 +18,10 @@ from checklist.storage import AssessmentStore
 from checklist.storage.directory import DirectoryStore
 from tests.builders import make_assessment
 from tests.e2e.conftest import AppServer, assert_accessible, open_app, wait_for_text, wait_until_idle
-from tests.e2e.signin import database_url, running_provider, sign_in, start_signin_server
-from tests.integration.test_store import NO_POSTGRES, _postgres_schema_url
+from tests.e2e.signin import DATABASES, database_url, running_provider, sign_in, signin_servers
 
 pytestmark = pytest.mark.e2e
 
-POSTGRES_URL = os.environ.get("CHECKLIST_TEST_POSTGRES_URL")
 NOT_FOUND = "No saved assessment has this link"
 
 
@@ -34,29 +31,11 @@ def provider() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(
-    scope="module",
-    params=[
-        "sqlite",
-        pytest.param(
-            "postgresql", marks=[pytest.mark.postgres, pytest.mark.skipif(not POSTGRES_URL, reason=NO_POSTGRES)]
-        ),
-    ],
-)
+@pytest.fixture(scope="module", params=DATABASES)
 def area_server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, provider: str
 ) -> Iterator[AppServer]:
-    folder = tmp_path_factory.mktemp("area")
-    if request.param == "sqlite":
-        server = start_signin_server(folder, provider)
-        yield server
-        server.stop()
-        return
-    assert POSTGRES_URL
-    for url in _postgres_schema_url(POSTGRES_URL):
-        server = start_signin_server(folder, provider, env={"CHECKLIST_DATABASE_URL": url})
-        yield server
-        server.stop()
+    yield from signin_servers(tmp_path_factory.mktemp("area"), provider, request.param)
 
 
 @pytest.fixture(scope="module")

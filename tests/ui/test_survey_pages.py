@@ -120,14 +120,16 @@ def test_results_put_beside_the_assessment_make_an_experience_gap_on_results_and
     assessment = store.create(make_assessment(BANK, {"a1": "met", "a2": "met", "b1": "met"})).assessment
     opened = surveys.open_round(a_round(assessment.id))
     women(surveys, opened.id, 6, s1=SurveyAnswer.NO)
+    surveys.add_response(opened.id, SurveyResponse(comment="Ask for Jo at reception", received_on=TODAY))
     at = staff_page(new_app, assessment.id)
     at.button(key="survey-attach").click().run()
 
     saved = store.get(assessment.id)
     assert saved is not None
+    assert "Ask for Jo" not in saved.assessment.model_dump_json()
     assert saved.assessment.survey is not None
     assert (saved.assessment.survey.responses, [c.question_id for c in saved.assessment.survey.questions]) == (
-        6,
+        7,
         ["s1"],
     )
 
