@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from checklist.domain.bank import load_bank
 from checklist.domain.survey import SurveyRound
@@ -167,10 +167,10 @@ def test_leave_now_is_on_the_closed_and_unknown_link_pages_too(survey: Survey, p
     page = phone.new_page()
     open_survey(page, survey.link(survey.closed_round))
     page.get_by_text("This survey has closed.").wait_for()
-    assert page.get_by_role("link", name="Leave now").is_visible()
+    expect(page.get_by_role("link", name="Leave now")).to_be_visible()
     open_survey(page, f"{survey.server.url}/?survey=no-such-link-at-all-here")
     page.get_by_text("This link does not open a survey.").wait_for()
-    assert page.get_by_role("link", name="Leave now").is_visible()
+    expect(page.get_by_role("link", name="Leave now")).to_be_visible()
     assert page.get_by_role("button", name="Send my answers").count() == 0
 
 
