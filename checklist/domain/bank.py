@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from checklist.domain.errors import BankError
+from checklist.domain.errors import BankError, own_words
 from checklist.paths import InputProblem, read_limited
 
 SCHEMA_VERSION = 1
@@ -564,7 +564,7 @@ def _validation_messages(exc: ValidationError, raw: dict[str, object]) -> list[s
         if _is_follow_on(error, errors):
             continue
         place = _place(error["loc"], raw)
-        text = error["msg"].removeprefix("Value error, ")
+        text = own_words(error)
         if error["type"] == "extra_forbidden":
             text = "this key is not part of the bank format"
         elif error["type"] == "missing":

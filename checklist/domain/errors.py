@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+
+def own_words(error: Any) -> str:
+    """A pydantic error's message as our validator wrote it, without pydantic's 'Value error, ' prefix."""
+    return str(error["msg"]).removeprefix("Value error, ")
+
 
 class ChecklistError(Exception):
     """Bad input the user can fix: `problems` are sentences to show them."""

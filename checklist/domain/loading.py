@@ -29,7 +29,7 @@ from checklist.domain.assessment import (
     distinct_action_ids,
 )
 from checklist.domain.bank import QuestionBank
-from checklist.domain.errors import AssessmentFileError
+from checklist.domain.errors import AssessmentFileError, own_words
 from checklist.domain.upgrades import upgrade
 from checklist.domain.wording import agrees, counted
 
@@ -471,7 +471,7 @@ def _check_attachment_hash(reader: Any, payload: bytes, name: str) -> None:
 
 def _describe(error: Any) -> str:
     loc = ".".join(str(part) for part in error["loc"])
-    message = str(error["msg"]).removeprefix("Value error, ")
+    message = own_words(error)
     if error["type"] == "extra_forbidden":
         message = "is not part of the assessment format"
     elif error["type"] == "missing":

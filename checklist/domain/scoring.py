@@ -218,7 +218,7 @@ def score_assessment(bank: QuestionBank, assessment: Assessment) -> ScoreResult:
         total_applicable += applicable
     return ScoreResult(
         overall=_percent(total_weighted, total_weight),
-        completion=round(total_answered / total_applicable, 3) if total_applicable else 1.0,
+        completion=_completion(total_answered, total_applicable),
         answered=total_answered,
         applicable=total_applicable,
         themes=tuple(themes),
@@ -245,6 +245,10 @@ def _gap(theme_id: str, question: Question, answer: AnswerValue, value: float) -
         priority=question.weight * (1 - value),
         to_check=answer is AnswerValue.UNKNOWN,
     )
+
+
+def _completion(answered: int, applicable: int) -> float:
+    return round(answered / applicable, 3) if applicable else 1.0
 
 
 def _percent(weighted: float, weight_sum: float) -> float | None:
@@ -276,8 +280,8 @@ def experience_gaps(
     order = {q.id: (i, t.id) for i, (t, q) in enumerate(bank.questions())}
     best: dict[str, ExperienceGap] = {}
     for survey_question in bank.survey.questions:
-        women = summary.counts(survey_question.id)
-        if women is None or women.base < summary.threshold:
+        women = summary.counts(survey_question.id)  # only counts at or above the threshold exist
+        if women is None:
             continue
         for question_id in survey_question.checks:
             answer = assessment.answers.get(question_id)
@@ -438,7 +442,7 @@ class BankScorer:
         gaps.sort(key=_rank_of)
         return ScoreResult(
             overall=_percent(total_weighted, total_weight),
-            completion=round(total_answered / total_applicable, 3) if total_applicable else 1.0,
+            completion=_completion(total_answered, total_applicable),
             answered=total_answered,
             applicable=total_applicable,
             themes=tuple(themes),

@@ -163,6 +163,11 @@ class SurveySummary(BaseModel):
         return next((c for c in self.questions if c.question_id == survey_question_id), None)
 
 
+def women_said(counts: SurveyCounts | None) -> str:
+    """'6 of 8 women said no, 1 partly, 1 yes', or NOT_SHOWN while too few answered."""
+    return NOT_SHOWN if counts is None else counts.in_words()
+
+
 def effective_threshold(threshold: int | None) -> int:
     """The threshold a service chose, never below MIN_THRESHOLD."""
     return max(threshold or MIN_THRESHOLD, MIN_THRESHOLD)

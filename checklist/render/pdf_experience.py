@@ -8,7 +8,7 @@ from __future__ import annotations
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.scoring import EXPERIENCE_RULES, ExperienceGap, SideBySide, experience_gaps, survey_beside
-from checklist.domain.survey import NOT_SHOWN
+from checklist.domain.survey import women_said
 from checklist.render.pdf_layout import PlanDocument, short
 
 
@@ -39,10 +39,9 @@ def experience_section(pdf: PlanDocument, bank: QuestionBank, assessment: Assess
 def _beside(bank: QuestionBank, row: SideBySide) -> str:
     asked = bank.survey.question(row.survey_question_id) if bank.survey else None
     answer = row.answer.label if row.answer else "not answered"
-    women = row.women.in_words() if row.women else NOT_SHOWN
     return (
         f"{short(bank.text_of(row.question_id), 200)} Your answer: {answer}. "
-        f"Women asked \u201c{asked.text if asked else row.survey_question_id}\u201d: {women}."
+        f"Women asked \u201c{asked.text if asked else row.survey_question_id}\u201d: {women_said(row.women)}."
     )
 
 

@@ -35,7 +35,6 @@ from checklist.render.compare_charts import (
     spread_chart,
     spread_frame,
 )
-from checklist.render.compare_survey_table import survey_table
 from checklist.render.compare_tables import (
     answers_table,
     file_table,
@@ -47,6 +46,7 @@ from checklist.render.compare_tables import (
     services_table,
 )
 from checklist.render.exports import to_csv, to_xlsx, workbook_tables
+from checklist.render.survey_tables import survey_table
 from checklist.ui import area_submissions, resources, state
 from checklist.ui.html_tables import html_table
 
@@ -117,6 +117,10 @@ def _comparison(
     )
 
 
+# The page's tabs, in order; the browser tests go through each of them from here.
+TABS = ("Services × themes", "Common gaps", "Theme spread", "Action plans", "One service", "Women's experience")
+
+
 def show() -> None:
     st.title("Compare submissions")
     bank = resources.bank()
@@ -146,9 +150,7 @@ def show() -> None:
         _nothing_counted(comparison)
         return
     _headline(comparison)
-    tabs = st.tabs(
-        ["Services × themes", "Common gaps", "Theme spread", "Action plans", "One service", "Women's experience"]
-    )
+    tabs = st.tabs(list(TABS))
     with tabs[0]:
         _heatmap(comparison)
     with tabs[1]:

@@ -11,14 +11,9 @@ import streamlit as st
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import QuestionBank, Survey
 from checklist.domain.scoring import EXPERIENCE_RULES, ExperienceGap, SideBySide, experience_gaps, survey_beside
-from checklist.domain.survey import NOT_SHOWN, SurveyCounts
+from checklist.domain.survey import women_said
 from checklist.ui import navigation
 from checklist.ui.text import literal
-
-
-def women_said(counts: SurveyCounts | None) -> str:
-    """'6 of 8 women said no, 1 partly, 1 yes', or why nothing is shown."""
-    return NOT_SHOWN if counts is None else counts.in_words()
 
 
 def show(bank: QuestionBank, assessment: Assessment) -> None:

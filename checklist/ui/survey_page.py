@@ -9,13 +9,13 @@ from __future__ import annotations
 import os
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
 from checklist import __version__
 from checklist.domain.assessment import Assessment
 from checklist.domain.bank import Survey
+from checklist.domain.errors import own_words
 from checklist.domain.join_address import PUBLIC_URL_SETTING, JoinAddress, join_address
 from checklist.domain.survey import (
     DEFAULT_ROUND_LENGTH,
@@ -26,9 +26,10 @@ from checklist.domain.survey import (
     SurveyRound,
     SurveySummary,
 )
-from checklist.domain.wording import long_date
+from checklist.domain.wording import agrees, counted, long_date
 from checklist.render.qr import qr_png
 from checklist.render.survey_poster import build_survey_poster
+from checklist.render.survey_tables import round_table
 from checklist.storage import StoreError
 from checklist.storage.surveys import Comment
 from checklist.ui import resources, session, state, widgets
@@ -107,7 +108,7 @@ def _open_round(assessment_id: str) -> None:
             threshold=int(st.session_state[state.SURVEY_THRESHOLD]),
         )
     except ValidationError as exc:
-        reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        reasons = "; ".join(own_words(e) for e in exc.errors())
         st.toast(f"The round was not opened: {reasons}.")
         return
     try:
@@ -189,38 +190,20 @@ def _close_round(survey_round: SurveyRound) -> None:
 # Results ------------------------------------------------------------------------
 
 
-def results_table(survey: Survey, summary: SurveySummary) -> pd.DataFrame:
-    """One row per question shown: how many women rated it, and each answer as 'n of base women'."""
-    rows = []
-    for question in survey.questions:
-        counts = summary.counts(question.id)
-        if counts is None:
-            continue
-        rows.append(
-            {
-                "Question": question.text,
-                "Women who answered": counts.base,
-                "Yes": counts.of_base(counts.yes),
-                "Partly": counts.of_base(counts.partly),
-                "No": counts.of_base(counts.no),
-                "Does not apply or rather not say": counts.does_not_apply + counts.rather_not_say,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 def _results(survey: Survey, summary: SurveySummary) -> None:
     st.subheader("What the women said")
-    st.write(f"{summary.responses} {'woman has' if summary.responses == 1 else 'women have'} answered so far.")
-    table = results_table(survey, summary)
+    st.write(
+        f"{counted(summary.responses, 'woman', 'women')} {agrees(summary.responses, 'has', 'have')} answered so far."
+    )
+    table = round_table(survey, summary)
     if not table.empty:
         widgets.wrap_tables()
         st.table(table.map(lambda v: literal(v) if isinstance(v, str) else v))
-    hidden = [q.text for q in survey.questions if q.id in summary.hidden]
+    hidden = len(summary.hidden)
     if hidden:
         st.write(
             f"Not shown yet, because fewer than {summary.threshold} women have answered "
-            f"{'it' if len(hidden) == 1 else 'them'}: {len(hidden)} of {len(survey.questions)} questions."
+            f"{agrees(hidden, 'it', 'them')}: {hidden} of {len(survey.questions)} questions."
         )
     if summary.overall is not None:
         total = sum(summary.overall.values())
