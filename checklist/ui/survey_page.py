@@ -162,7 +162,7 @@ def _share(assessment: Assessment, survey_round: SurveyRound) -> None:
     st.write("Women scan the QR code or open this link on their own phone, or on a tablet at the service:")
     st.code(address.link, language=None)
     if address.link.startswith("http"):
-        st.image(qr_png(address.link), width=220)
+        st.image(qr_png(address.link), alt=f"QR code of {address.link}", width=220)
         st.download_button(
             "Download a poster with the QR code (PDF)",
             data=build_survey_poster(

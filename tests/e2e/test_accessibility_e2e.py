@@ -11,13 +11,18 @@ import contextlib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, ViewportSize
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from checklist.ui import navigation
+from checklist.domain.bank import load_bank
+from checklist.domain.survey import SurveyAnswer, SurveyResponse, SurveyRound
+from checklist.paths import default_bank_path
+from checklist.storage.surveys import SurveyStore
+from checklist.ui import compare_page, navigation
 from tests.e2e import conftest
 from tests.e2e.conftest import (
     LAPTOP,
@@ -34,7 +39,7 @@ from tests.e2e.realistic import SeededWorkshop, seed_reassessment, seed_workshop
 
 pytestmark = pytest.mark.e2e
 
-COMPARE_TABS = ["Services × themes", "Common gaps", "Theme spread", "Action plans", "One service"]
+COMPARE_TABS = compare_page.TABS
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,27 @@ def open_plan_with_a_gap_open(page: Page, content: Content) -> None:
     wait_for_text(page, "Suggested actions")
 
 
+def open_survey_round_with_answers(page: Page, content: Content) -> None:
+    """The staff survey page with a round open: its link, QR code, counts, a hidden question and a comment."""
+    store = SurveyStore(content.server.store().url)
+    try:
+        today = date.today()
+        opened = store.open_round(
+            SurveyRound(assessment_id=content.assessment_id, opens_on=today, closes_on=today + timedelta(days=7))
+        )
+        first, second = [q.id for q in load_bank(default_bank_path()).survey.questions[:2]]  # type: ignore[union-attr]
+        for n in range(6):
+            answers = {first: SurveyAnswer.NO if n % 2 else SurveyAnswer.YES} | (
+                {second: SurveyAnswer.YES} if n < 2 else {}
+            )
+            store.add_response(opened.id, SurveyResponse(answers=answers, received_on=today))
+        store.add_response(opened.id, SurveyResponse(comment="More women's groups, please", received_on=today))
+    finally:
+        store.dispose()
+    open_app(page, content.server, "survey", a=content.assessment_id)
+    wait_for_text(page, "What the women said")
+
+
 def open_workshop_held_still(page: Page, content: Content) -> None:
     """The facilitator's page with live updates off, so no check reads it halfway through a redraw."""
     open_app(page, content.server, "workshop", w=content.workshop.workshop_id)
@@ -79,6 +105,7 @@ SPECIAL: dict[str, Callable[[Page, Content], None]] = {
     "plan": open_plan_with_a_gap_open,
     "compare": upload_submissions,
     "workshop": open_workshop_held_still,
+    "survey": open_survey_round_with_answers,
     "join": lambda page, c: open_app(page, c.server, "join", join=c.workshop.join_code, p=c.workshop.participant_id),
 }
 

@@ -9,12 +9,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from checklist.domain.examples import EXAMPLES
+from checklist.ui import compare_page
 from tests.e2e.conftest import LAPTOP, PHONE, AppServer, open_app, screenshot, start_server, wait_for_text
 from tests.e2e.realistic import submissions
 
 pytestmark = pytest.mark.e2e
 
-TABS = ["Services × themes", "Common gaps", "Theme spread", "Action plans", "One service"]
+TABS = compare_page.TABS
 TABLE = '[data-testid="stTabs"] [role="tabpanel"]:not([hidden])'
 # Every table cell of the open tab whose text does not fit in it (cut, or behind a scroll of its own).
 CUT = """(panel) => Array.from(document.querySelectorAll(panel + ' :is(table, th, td)'))

@@ -15,6 +15,7 @@ from checklist.domain.loading import dump_assessment
 from checklist.domain.survey import SurveyAnswer, SurveyCounts, SurveyResponse, SurveyRound, SurveySummary
 from checklist.storage import AssessmentStore
 from checklist.storage.surveys import SurveyStore
+from checklist.ui import resources, signin
 from tests.builders import bank_document, make_assessment, make_bank, question
 from tests.ui.html_tables import html_tables
 from tests.unit.test_survey import SURVEY
@@ -229,3 +230,50 @@ def test_compare_shows_how_many_women_answered_each_service_and_where_they_diffe
     # Anonymised by default: the services are "Service A" and "Service B", in an order of their own.
     rows = [[str(v) for v in row][1:] for row in table.itertuples(index=False)]
     assert sorted(rows) == [["7", "1 of 3", "Question a1?"], ["no survey results sent", "", ""]]
+
+
+def test_closing_a_round_now_stops_its_link_taking_answers(
+    new_app: Callable[..., AppTest], store: AssessmentStore, surveys: SurveyStore
+) -> None:
+    assessment = store.create(make_assessment(BANK)).assessment
+    opened = surveys.open_round(a_round(assessment.id))
+    at = staff_page(new_app, assessment.id)
+    at.button(key="survey-close-round").click().run()
+
+    closed = surveys.round(opened.id)
+    assert closed is not None
+    assert closed.closed_early is True
+    assert [s.value for s in at.success] == ["The round is closed: its link no longer takes answers."]
+    assert "This survey has closed." in texts(new_app(survey=opened.id))
+
+
+def test_answers_beyond_the_rounds_limit_in_a_minute_are_refused_and_say_so(
+    new_app: Callable[..., AppTest], store: AssessmentStore, surveys: SurveyStore
+) -> None:
+    assessment = store.create(make_assessment(BANK)).assessment
+    opened = surveys.open_round(a_round(assessment.id))
+    limiter = resources.answer_limiter()  # the one every session of this process shares
+    now = datetime.now(UTC)
+    while limiter.allow(opened.id, now):
+        pass
+    at = new_app(survey=opened.id)
+    at.radio(key="survey-answer-s1").set_value(SurveyAnswer.YES)
+    at.button(key="survey-send").click().run()
+
+    assert surveys.responses(opened.id) == []
+    assert [w.value for w in at.warning] == [
+        "A lot of answers are arriving at once. Please wait a minute and press the button again."
+    ]
+
+
+def test_with_sign_in_on_the_survey_still_opens_without_signing_in(
+    new_app: Callable[..., AppTest], store: AssessmentStore, surveys: SurveyStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(signin, "is_configured", lambda: True)
+    assessment = store.create(make_assessment(BANK)).assessment
+    opened = surveys.open_round(a_round(assessment.id))
+
+    assert [t.value for t in new_app().title] == [signin.SIGN_IN_TITLE]
+    survey = new_app(survey=opened.id)
+    assert [t.value for t in survey.title] == ["Tell us about your visits"]
+    assert len(survey.radio) == len(SURVEY["questions"]) + 1
