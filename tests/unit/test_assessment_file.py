@@ -22,6 +22,7 @@ from checklist.domain.assessment import (
     PreviousAssessment,
     Service,
     bank_ref,
+    has_visible_text,
     start_assessment,
 )
 from checklist.domain.bank import QuestionBank
@@ -43,7 +44,7 @@ dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
 @st.composite
 def answers(draw: st.DrawFn) -> Answer:
     value = draw(st.sampled_from(AnswerValue))
-    reason = draw(text.filter(str.strip)) if value is AnswerValue.NA else draw(st.none() | text)
+    reason = draw(text.filter(has_visible_text)) if value is AnswerValue.NA else draw(st.none() | text)
     return Answer(answer=value, note=draw(st.none() | text), na_reason=reason)
 
 
