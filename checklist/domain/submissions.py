@@ -76,9 +76,10 @@ class Intake:
     def count(self, status: FileStatus) -> int:
         return sum(1 for r in self.reports if r.status is status)
 
-    def summary(self) -> str:
+    def summary(self, noun: str = "file") -> str:
+        """E.g. '3 files: 2 accepted, 1 rejected'; `noun` names what was read (files, or an area's submissions)."""
         counts = ", ".join(f"{self.count(s)} {s.value}" for s in FileStatus if self.count(s))
-        return f"{counted(len(self.reports), 'file')}: {counts or 'none'}"
+        return f"{counted(len(self.reports), noun)}: {counts or 'none'}"
 
 
 @dataclass(frozen=True, slots=True)

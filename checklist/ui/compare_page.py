@@ -137,13 +137,13 @@ def show() -> None:
     report = st.container()
     if not intake.usable:
         with report:
-            _file_report(intake, None, anonymise=bool(st.session_state.get(ANONYMISE)))
+            _file_report(intake, None, anonymise=bool(st.session_state.get(ANONYMISE)), from_area=sent is not None)
         st.error("No file could be used. The report above says why for each one.")
         return
     choice = _choice(intake, bank)
     comparison = _comparison(bank.sha256, key, choice, date.today(), bank, intake)
     with report:
-        _file_report(intake, comparison, anonymise=choice.anonymise)
+        _file_report(intake, comparison, anonymise=choice.anonymise, from_area=sent is not None)
     _versions(comparison)
     _left_apart(comparison)
     if not comparison.rows:
@@ -209,11 +209,13 @@ def _upload_box(files: tuple[tuple[str, bytes], ...]) -> None:
         st.button(f"Clear the {counted(len(files), 'file')}", key=state.COMPARE_CLEAR, on_click=_clear_files)
 
 
-def _file_report(intake: Intake, comparison: Comparison | None, *, anonymise: bool) -> None:
-    st.subheader("Files")
-    st.text(intake.summary())
+def _file_report(intake: Intake, comparison: Comparison | None, *, anonymise: bool, from_area: bool) -> None:
+    # The area's submissions are read as files too, but the commissioner never handled a file.
+    noun = "submission" if from_area else "file"
+    st.subheader("Submissions read" if from_area else "Files")
+    st.text(intake.summary(noun))
     if anonymise:
-        st.write("File names are shown as file 1, file 2, … while services are anonymised.")
+        st.write(f"{noun.capitalize()}s are named file 1, file 2, … while services are anonymised.")
     _table(file_table(intake, comparison, anonymise=anonymise), state.COMPARE_REPORT_TABLE, label="Files")
 
 

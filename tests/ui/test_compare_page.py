@@ -106,6 +106,8 @@ def test_every_file_is_reported_and_a_broken_one_does_not_stop_the_rest(
     assert not at.exception
     assert report["Status"].tolist() == ["Accepted", "Accepted", "Rejected"]
     assert at.metric[0].value == "2"
+    assert "Files" in [h.value for h in at.subheader]
+    assert "3 files: 2 accepted, 1 rejected" in [t.value for t in at.text]
 
 
 def test_the_headline_shows_the_services_median_score_safety_gaps_and_overdue_actions(
