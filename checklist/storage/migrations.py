@@ -9,12 +9,13 @@ same schema as a new one.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Column, Connection, DateTime, MetaData, String, Table, insert, select
+from sqlalchemy import Column, Connection, DateTime, MetaData, String, Table, create_engine, insert, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -90,6 +91,27 @@ def _migrate_once(engine: Engine) -> list[str]:
         log.info("database migrated: %s", name)
         ran.append(name)
     return ran
+
+
+@functools.cache
+def columns_by_step() -> tuple[tuple[str, dict[str, frozenset[str]]], ...]:
+    """The tables and columns each step adds, found by replaying every step on an empty in-memory database.
+
+    `checklist doctor` checks a real database against this, so a new step is checked with no list to keep.
+    """
+    engine = create_engine("sqlite://")
+    before: dict[str, frozenset[str]] = {}
+    steps = []
+    with engine.begin() as conn:
+        for name, step in MIGRATIONS:
+            step(conn)
+            found = inspect(conn)
+            now = {table: frozenset(c["name"] for c in found.get_columns(table)) for table in found.get_table_names()}
+            added = {table: columns - before.get(table, frozenset()) for table, columns in now.items()}
+            steps.append((name, {table: columns for table, columns in added.items() if columns}))
+            before = now
+    engine.dispose()
+    return tuple(steps)
 
 
 class MigratedStore(TableStore):

@@ -14,10 +14,14 @@ import pytest
 from click.testing import CliRunner, Result
 
 from checklist.cli import main
-from checklist.storage import AssessmentStore
+from checklist.storage import AssessmentStore, workshops
+from checklist.storage import store as assessment_tables
+from checklist.storage.database import make_engine
+from checklist.storage.migrations import MIGRATIONS, applied, migrate
 from checklist.storage.workshops import WorkshopStore
 
 GOOD_SECRET = "a" * 64
+TABLES_BEFORE_MIGRATIONS = [*assessment_tables.metadata.tables, *workshops.metadata.tables]
 DISCOVERY = {"issuer": "http://127.0.0.1", "authorization_endpoint": "http://127.0.0.1/authorize"}
 
 
@@ -36,6 +40,15 @@ def ready_database(tmp_path: Path) -> str:
         store.get("nothing-yet")
         store.dispose()
     return url
+
+
+@pytest.fixture
+def migrated_database(ready_database: str) -> str:
+    """The ready database after every named migration, as once sign-in, submissions or a survey were first used."""
+    engine = make_engine(ready_database)
+    migrate(engine)
+    engine.dispose()
+    return ready_database
 
 
 @pytest.fixture
@@ -123,6 +136,45 @@ def test_a_database_the_app_has_never_set_up_is_reported_table_by_table(tmp_path
     assert result.exit_code == 1
     assert "has no 'assessments' table yet" in result.output
     assert "has no 'workshops' table yet" in result.output
+
+
+def test_a_fully_migrated_database_passes(tmp_path: Path, migrated_database: str) -> None:
+    result = doctor(tmp_path, migrated_database)
+    assert result.exit_code == 0, result.output
+    assert "problem:" not in result.output
+
+
+def test_a_table_a_recorded_migration_made_is_reported_when_it_is_gone(tmp_path: Path, migrated_database: str) -> None:
+    with sqlite3.connect(migrated_database.removeprefix("sqlite:///")) as conn:
+        conn.execute("DROP TABLE survey_responses")
+    result = doctor(tmp_path, migrated_database)
+    assert result.exit_code == 1
+    assert "records migration 0003_survey_rounds_and_responses but has no 'survey_responses' table" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_column_a_recorded_migration_made_is_reported_when_it_is_gone(tmp_path: Path, migrated_database: str) -> None:
+    with sqlite3.connect(migrated_database.removeprefix("sqlite:///")) as conn:
+        conn.execute("ALTER TABLE submissions DROP COLUMN bank_version")
+    result = doctor(tmp_path, migrated_database)
+    assert result.exit_code == 1
+    assert "the 'submissions' table" in result.output
+    assert "has no column 'bank_version', which migration 0002_submissions adds" in result.output
+
+
+def test_every_named_migration_is_checked_by_the_doctor(tmp_path: Path, migrated_database: str) -> None:
+    """Dropping any table any step made is found: the doctor's list is the migrations themselves."""
+    path = migrated_database.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as conn:
+        made = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        conn.execute("PRAGMA foreign_keys = OFF")
+        migrated = made - set(TABLES_BEFORE_MIGRATIONS) - {applied.name}
+        for table in sorted(migrated):
+            conn.execute(f"DROP TABLE {table}")
+    result = doctor(tmp_path, migrated_database)
+    assert result.exit_code == 1
+    named = {name for name, _ in MIGRATIONS}
+    assert {name for name in named if f"records migration {name} but" in result.output} == named
 
 
 def test_a_table_made_by_another_version_is_reported_by_its_missing_column(tmp_path: Path, ready_database: str) -> None:
