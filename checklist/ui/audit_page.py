@@ -1,0 +1,113 @@
+"""Audit trail: who created, changed, submitted, exported or deleted what, and when; never what anything said.
+
+Administrators only. Anyone else is told there is nothing at this address, as for any refusal,
+and the refusal is logged (checklist.storage.access). In local mode the person at the laptop is
+their own administrator, so the page shows the laptop's own trail.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import streamlit as st
+
+from checklist.domain.audit import AuditAction, AuditEvent, RetentionSetting
+from checklist.domain.wording import counted, long_moment
+from checklist.storage import StoreError
+from checklist.storage.audit import DEFAULT_LIMIT, AuditTrail, audit_csv
+from checklist.ui import resources, state
+
+NOT_FOUND_TITLE = "Not found"
+NOT_FOUND = "There is nothing at this address for you. Check the link, or choose a page from the menu."
+ALL_ACTIONS = "Every action"
+COLUMNS = ("When", "Who", "Action", "Object", "Object id", "Organisation", "Detail")
+
+
+def show() -> None:
+    try:
+        trail = resources.assessments().audit_trail()
+    except StoreError as exc:
+        st.title("Audit trail")
+        st.error(exc.message)
+        return
+    if trail is None:
+        st.title(NOT_FOUND_TITLE)
+        st.write(NOT_FOUND)
+        return
+    st.title("Audit trail")
+    st.write(
+        "Who created, changed, submitted, exported or deleted which assessment, and when, with the changes "
+        "made to organisations and people. It never holds what an assessment says: no answers, notes, "
+        "service names or other text typed in it. Changes made while someone works are noted at most once "
+        "every ten minutes per person and assessment."
+    )
+    if not st.session_state.get(state.SIGN_IN_ON):
+        st.info("Local mode: this is the trail of this computer's own assessments, and you are their administrator.")
+    try:
+        _retention(trail.retention())
+        _events(trail)
+    except StoreError as exc:
+        st.error(exc.message)
+
+
+def _retention(setting: RetentionSetting | None) -> None:
+    st.subheader("Retention")
+    if setting is None:
+        st.write("Retention is off: drafts (assessments never submitted) are kept until someone deletes them.")
+    else:
+        st.text(
+            f"Drafts (assessments never submitted) untouched for {counted(setting.days, 'day')} are deleted "
+            f"each time the scheduled deletion runs. Set by {setting.set_by} on {long_moment(setting.set_at)}."
+        )
+    st.write("The server's administrator sets it with `checklist admin retention set DAYS` (see the README).")
+
+
+def _events(trail: AuditTrail) -> None:
+    st.subheader("Events, newest first")
+    choices = [ALL_ACTIONS, *(a.value for a in AuditAction)]
+    columns = st.columns(2)
+    chosen = columns[0].selectbox("Action", choices, key=state.AUDIT_ACTION)
+    since: date | None = columns[1].date_input("Since (leave empty for all)", value=None, key=state.AUDIT_SINCE)
+    action = None if chosen == ALL_ACTIONS else AuditAction(chosen)
+    start = datetime(since.year, since.month, since.day, tzinfo=UTC) if since else None
+    events = trail.entries(action=action, since=start, limit=DEFAULT_LIMIT)
+    if not events:
+        st.write("No events match.")
+        return
+    if len(events) == DEFAULT_LIMIT:
+        st.write(f"The newest {DEFAULT_LIMIT} are shown; the CSV file holds them all.")
+    # A table of plain text: e-mail addresses and ids are shown exactly as they are, never as markup.
+    st.dataframe(_table(events), hide_index=True, width="stretch")
+    st.download_button(
+        "Download as CSV",
+        data=lambda: audit_csv(trail.entries(action=action, since=start, limit=None)),
+        file_name="audit-trail.csv",
+        mime="text/csv",
+        key=state.AUDIT_DOWNLOAD,
+        on_click="ignore",
+    )
+
+
+def _table(events: list[AuditEvent]) -> pd.DataFrame:
+    names = _organisation_names()
+    rows = [
+        (
+            long_moment(e.at.astimezone(UTC)),
+            e.actor,
+            e.action.value,
+            e.object_kind.value,
+            e.object_id,
+            "" if e.organisation_id is None else names.get(e.organisation_id, str(e.organisation_id)),
+            e.detail,
+        )
+        for e in events
+    ]
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def _organisation_names() -> dict[int, str]:
+    """Organisations by id, for reading the table: the trail stores ids, not the names typed for them."""
+    if not st.session_state.get(state.SIGN_IN_ON):
+        return {}
+    return {o.id: o.name for o in resources.directory().organisations()}
