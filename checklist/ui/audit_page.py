@@ -17,6 +17,7 @@ from checklist.domain.wording import counted, long_moment
 from checklist.storage import StoreError
 from checklist.storage.audit import DEFAULT_LIMIT, AuditTrail, audit_csv
 from checklist.ui import resources, state
+from checklist.ui.html_tables import html_table
 
 NOT_FOUND_TITLE = "Not found"
 NOT_FOUND = "There is nothing at this address for you. Check the link, or choose a page from the menu."
@@ -77,8 +78,8 @@ def _events(trail: AuditTrail) -> None:
         return
     if len(events) == DEFAULT_LIMIT:
         st.write(f"The newest {DEFAULT_LIMIT} are shown; the CSV file holds them all.")
-    # A table of plain text: e-mail addresses and ids are shown exactly as they are, never as markup.
-    st.dataframe(_table(events), hide_index=True, width="stretch")
+    # Plain HTML, escaped: e-mail addresses and ids are shown exactly as they are, never as markup.
+    st.html(html_table(_table(events), label="Audit trail events, newest first", wide=True))
     st.download_button(
         "Download as CSV",
         data=lambda: audit_csv(trail.entries(action=action, since=start, limit=None)),

@@ -20,6 +20,7 @@ from checklist.ui import state
 from checklist.ui.audit_page import NOT_FOUND, NOT_FOUND_TITLE
 from checklist.ui.start_page import WHAT_IS_DELETED
 from tests.builders import make_assessment
+from tests.ui.html_tables import html_tables
 from tests.ui.test_submit_pages import directory, riverside_assessment, signed_in_as, url
 
 __all__ = ["directory", "signed_in_as", "url"]  # fixtures shared with the submit page tests
@@ -40,7 +41,7 @@ def audit_page(new_app: Callable[..., AppTest]) -> AppTest:
 
 
 def _cells(at: AppTest, column: str) -> list[str]:
-    return list(at.dataframe[0].value[column])
+    return list(html_tables(at)[0][column])
 
 
 def test_in_local_mode_the_page_shows_this_computers_trail(
@@ -66,7 +67,7 @@ def test_staff_and_commissioners_find_nothing_at_the_address(
         assert not at.exception
         assert [t.value for t in at.title] == [NOT_FOUND_TITLE]
         assert NOT_FOUND in [m.value for m in at.markdown]
-        assert len(at.dataframe) == 0
+        assert html_tables(at) == []
 
 
 def test_an_administrator_sees_the_events_with_addresses_shown_as_they_are_and_filters_them(
