@@ -21,7 +21,8 @@ from checklist.domain.audit import MAX_RETENTION_DAYS, AuditEvent, command_line_
 from checklist.domain.errors import ChecklistError
 from checklist.domain.people import Organisation, OrganisationKind, Person, Role
 from checklist.domain.wording import agrees, counted, long_moment
-from checklist.storage.audit import AuditTrail, audit_csv
+from checklist.render.audit_csv import audit_csv
+from checklist.storage.audit import AuditTrail
 from checklist.storage.database import StoreError, database_url
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.health import database_problems
@@ -166,6 +167,7 @@ def remove_organisation(name: str) -> None:
     "--since",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
+    metavar="YYYY-MM-DD",
     help="Only events from this day on (YYYY-MM-DD, UTC).",
 )
 @click.option(

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from checklist import __version__
 from checklist.domain.assessment import Assessment
-from checklist.domain.audit import LOCAL_MODE_ACTOR, AuditAction, Export, ObjectKind
+from checklist.domain.audit import LOCAL_MODE_ACTOR, AuditAction, Export, ObjectKind, RetentionSetting
 from checklist.domain.bank import QuestionBank
 from checklist.domain.loading import dump_assessment
 from checklist.domain.people import Organisation, OrganisationKind, Person, Role, RoleGrant
@@ -43,6 +43,9 @@ NO_ORGANISATION = (
     "You cannot start an assessment: you are not service staff of any service provider on this server. "
     "Ask your administrator to add you to your organisation."
 )
+
+
+NOT_ALLOWED = "Only an administrator may change this."
 
 
 class Refused(StoreUnavailable):
@@ -76,6 +79,10 @@ class Assessments(Protocol):
     def record_export(self, export: Export, assessment_id: str | None = None) -> None: ...
 
     def audit_trail(self) -> AuditTrail | None: ...
+
+    def may_set_retention(self) -> bool: ...
+
+    def set_retention(self, days: int | None) -> RetentionSetting | None: ...
 
 
 class _Recording:
@@ -178,6 +185,12 @@ class LocalAccess(_Recording):
 
     def audit_trail(self) -> AuditTrail | None:
         return self._trail
+
+    def may_set_retention(self) -> bool:
+        return True
+
+    def set_retention(self, days: int | None) -> RetentionSetting | None:
+        return self._trail.set_retention(days, actor=self._actor())
 
 
 class PersonAccess(_Recording):
@@ -291,6 +304,16 @@ class PersonAccess(_Recording):
             log.warning("refused: %s may not read the audit trail", self._who())
             return None
         return self._trail
+
+    def may_set_retention(self) -> bool:
+        return can(self._roles, Action.SET_RETENTION)
+
+    def set_retention(self, days: int | None) -> RetentionSetting | None:
+        """Keep untouched drafts for `days` (None: for ever); StoreError for anyone but an administrator."""
+        if not self.may_set_retention():
+            log.warning("refused: %s may not set the retention period", self._who())
+            raise StoreError(NOT_ALLOWED)
+        return self._trail.set_retention(days, actor=self._who())
 
     def home_organisation(self) -> Organisation | None:
         """Where this person's new assessments go: the provider they chose, else the first they are staff of."""

@@ -10,16 +10,12 @@ the server itself), like every other read and write.
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, delete, exists, insert, select
 
 from checklist.domain.audit import CHANGE_QUIET, AuditAction, AuditEvent, ObjectKind, RetentionSetting
-from checklist.render.spreadsheet import neutralise
 from checklist.storage.audit_schema import audit_events, retention, version_0004
 from checklist.storage.directory_schema import assessment_owners
 from checklist.storage.migrations import MigratedStore
@@ -29,7 +25,6 @@ from checklist.storage.submissions_schema import submissions
 from checklist.storage.survey_schema import survey_responses, survey_rounds
 
 DEFAULT_LIMIT = 500
-CSV_COLUMNS = ("When (UTC)", "Who", "Action", "Object", "Object id", "Organisation id", "Detail")
 _RETENTION_ROW = 1
 
 
@@ -212,26 +207,6 @@ class AuditTrail(MigratedStore):
                 now=moment,
             )
         ]
-
-
-def audit_csv(events: Iterable[AuditEvent]) -> bytes:
-    """The events as a CSV file; every text cell that a spreadsheet could run is made inert (e-mails are typed)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in events:
-        cells = (
-            e.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
-            e.actor,
-            e.action.value,
-            e.object_kind.value,
-            e.object_id,
-            "" if e.organisation_id is None else str(e.organisation_id),
-            e.detail,
-        )
-        writer.writerow([neutralise(c) for c in cells])
-    # The byte-order mark makes Excel read the file as UTF-8, as the other CSV downloads do.
-    return buffer.getvalue().encode("utf-8-sig")
 
 
 def _submitted(assessment_id: Any) -> Any:

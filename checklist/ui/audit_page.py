@@ -12,10 +12,12 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import streamlit as st
 
-from checklist.domain.audit import AuditAction, AuditEvent, RetentionSetting
+from checklist.domain.audit import MAX_RETENTION_DAYS, AuditAction, AuditEvent, RetentionSetting
 from checklist.domain.wording import counted, long_moment
+from checklist.render.audit_csv import audit_csv
 from checklist.storage import StoreError
-from checklist.storage.audit import DEFAULT_LIMIT, AuditTrail, audit_csv
+from checklist.storage.access import Assessments
+from checklist.storage.audit import DEFAULT_LIMIT, AuditTrail
 from checklist.ui import resources, state
 from checklist.ui.html_tables import html_table
 
@@ -27,7 +29,8 @@ COLUMNS = ("When", "Who", "Action", "Object", "Object id", "Organisation", "Deta
 
 def show() -> None:
     try:
-        trail = resources.assessments().audit_trail()
+        access = resources.assessments()
+        trail = access.audit_trail()
     except StoreError as exc:
         st.title("Audit trail")
         st.error(exc.message)
@@ -46,14 +49,17 @@ def show() -> None:
     if not st.session_state.get(state.SIGN_IN_ON):
         st.info("Local mode: this is the trail of this computer's own assessments, and you are their administrator.")
     try:
-        _retention(trail.retention())
+        _retention(trail.retention(), access)
         _events(trail)
     except StoreError as exc:
         st.error(exc.message)
 
 
-def _retention(setting: RetentionSetting | None) -> None:
+def _retention(setting: RetentionSetting | None, access: Assessments) -> None:
     st.subheader("Retention")
+    notice = st.session_state.pop(state.AUDIT_NOTICE, None)
+    if notice:
+        st.success(notice)
     if setting is None:
         st.write("Retention is off: drafts (assessments never submitted) are kept until someone deletes them.")
     else:
@@ -61,7 +67,44 @@ def _retention(setting: RetentionSetting | None) -> None:
             f"Drafts (assessments never submitted) untouched for {counted(setting.days, 'day')} are deleted "
             f"each time the scheduled deletion runs. Set by {setting.set_by} on {long_moment(setting.set_at)}."
         )
-    st.write("The server's administrator sets it with `checklist admin retention set DAYS` (see the README).")
+    st.write(
+        "The deletion runs when the server's scheduler runs `checklist admin retention run` (see the README). "
+        "Submitted assessments are never deleted by it."
+    )
+    if not access.may_set_retention():
+        return
+    with st.form(state.AUDIT_RETENTION_FORM, border=False), st.container(horizontal=True, vertical_alignment="bottom"):
+        st.number_input(
+            "Delete drafts untouched for (days)",
+            min_value=1,
+            max_value=MAX_RETENTION_DAYS,
+            value=setting.days if setting else 365,
+            step=1,
+            key=state.AUDIT_RETENTION_DAYS,
+        )
+        st.form_submit_button("Set the period", key=state.AUDIT_RETENTION_SAVE, on_click=_set_retention)
+        if setting is not None:
+            st.form_submit_button("Turn retention off", key=state.AUDIT_RETENTION_OFF, on_click=_retention_off)
+
+
+def _set_retention() -> None:
+    days = int(st.session_state[state.AUDIT_RETENTION_DAYS])
+    _change_retention(days, f"Drafts untouched for {counted(days, 'day')} will be deleted at the next run.")
+
+
+def _retention_off() -> None:
+    _change_retention(None, "Retention is off: drafts are kept until someone deletes them.")
+
+
+def _change_retention(days: int | None, said: str) -> None:
+    # The person's roles are read again here: the click may come after their role was taken away.
+    try:
+        resources.assessments().set_retention(days)
+    except StoreError as exc:
+        st.session_state[state.AUDIT_NOTICE] = None
+        st.error(exc.message)
+        return
+    st.session_state[state.AUDIT_NOTICE] = said
 
 
 def _events(trail: AuditTrail) -> None:

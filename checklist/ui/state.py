@@ -341,6 +341,11 @@ def reload_key(where: str) -> str:
 AUDIT_ACTION = "audit-action"
 AUDIT_SINCE = "audit-since"
 AUDIT_DOWNLOAD = "audit-download"
+AUDIT_RETENTION_FORM = "audit-retention-form"
+AUDIT_RETENTION_DAYS = "audit-retention-days"
+AUDIT_RETENTION_SAVE = "audit-retention-save"
+AUDIT_RETENTION_OFF = "audit-retention-off"
+AUDIT_NOTICE = "audit-notice"  # what the last change of the retention period did, in words, or None
 
 
 def init() -> None:

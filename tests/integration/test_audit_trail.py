@@ -16,10 +16,11 @@ from checklist.domain.audit import LOCAL_MODE_ACTOR, AuditAction, Export, Object
 from checklist.domain.bank import QuestionBank
 from checklist.domain.people import OrganisationKind, Role
 from checklist.domain.survey import SurveyAnswer, SurveyResponse, SurveyRound
-from checklist.storage import AssessmentStore, migrations
+from checklist.render.audit_csv import audit_csv
+from checklist.storage import AssessmentStore, StoreError, migrations
 from checklist.storage import directory as directory_module
 from checklist.storage.access import LocalAccess, PersonAccess
-from checklist.storage.audit import AuditTrail, audit_csv
+from checklist.storage.audit import AuditTrail
 from checklist.storage.audit_schema import audit_events
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.store import assessments
@@ -215,6 +216,20 @@ def test_only_an_administrator_reads_the_trail(area: Area) -> None:
     assert chris.audit_trail() is area.trail
     assert ana.audit_trail() is None
     assert cara.audit_trail() is None
+
+
+def test_only_an_administrator_sets_the_retention_period(area: Area) -> None:
+    chris = area.person("chris@example.org", Role.ADMINISTRATOR)
+    ana = area.person("ana@example.org", Role.STAFF, "Riverside")
+    assert not ana.may_set_retention()
+    with pytest.raises(StoreError, match="Only an administrator"):
+        ana.set_retention(1)
+    assert area.trail.retention() is None
+    assert chris.may_set_retention()
+    chris.set_retention(60)
+    setting = area.trail.retention()
+    assert setting is not None
+    assert (setting.days, setting.set_by) == (60, "chris@example.org")
 
 
 def test_directory_changes_are_recorded_with_who_made_them_and_no_names(area: Area) -> None:

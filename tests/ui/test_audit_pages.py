@@ -101,6 +101,27 @@ def test_an_administrator_sees_the_events_with_addresses_shown_as_they_are_and_f
     assert "Riverside" not in _cells(at, "Detail")
 
 
+def test_an_administrator_sets_the_retention_period_on_the_page_and_turns_it_off(
+    new_app: Callable[..., AppTest], url: str, administrator: str, signed_in_as: Callable[[str], None]
+) -> None:
+    signed_in_as(administrator)
+    at = audit_page(new_app)
+    at.number_input(key=state.AUDIT_RETENTION_DAYS).set_value(180)
+    at.button(key=state.AUDIT_RETENTION_SAVE).click().run()
+
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Drafts untouched for 180 days will be deleted at the next run."]
+    trail = AuditTrail(url)
+    setting = trail.retention()
+    assert setting is not None
+    assert (setting.days, setting.set_by) == (180, administrator)
+    at.button(key=state.AUDIT_RETENTION_OFF).click().run()
+    assert trail.retention() is None
+    assert _cells(at, "Action")[:2] == ["retention set", "retention set"]
+    assert _cells(at, "Detail")[:2] == ["off", "180 days"]
+    trail.dispose()
+
+
 def test_deleting_from_the_list_asks_first_names_the_assessment_and_can_be_kept(
     new_app: Callable[..., AppTest], store: AssessmentStore, bank: QuestionBank, app_env: Path
 ) -> None:
