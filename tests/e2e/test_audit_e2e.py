@@ -1,14 +1,16 @@
 """Deleting an assessment and reading the audit trail in the real browser, each person signed in through a real OIDC
 provider.
 
-Riverside and Hillside are providers in Northshire. Bo (staff of Hillside) cannot see or delete Riverside's
-assessment; Ana (staff of Riverside) deletes it after confirming; Chris (administrator) sees the deletion, by Ana,
-on the Audit trail page.
+Riverside and Hillside are providers in Northshire. Bo (staff of Hillside) cannot see or delete
+Riverside's assessment; Ana (staff of Riverside) downloads a copy, then deletes it after confirming;
+Chris (administrator) sees the download and the deletion, by Ana, on the Audit trail page.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -19,7 +21,7 @@ from checklist.domain.people import OrganisationKind, Role
 from checklist.storage import AssessmentStore
 from checklist.storage.directory import DirectoryStore
 from tests.builders import make_assessment
-from tests.e2e.conftest import AppServer, RouteGuard, assert_accessible, open_app, wait_for_text
+from tests.e2e.conftest import AppServer, RouteGuard, assert_accessible, download, open_app, wait_for_text
 from tests.e2e.signin import DATABASES, database_url, running_provider, sign_in, signin_servers
 from tests.e2e.test_submit_e2e import another_tab
 
@@ -60,7 +62,13 @@ def riverside(area_server: AppServer) -> str:
 
 
 def test_staff_delete_after_confirming_another_provider_cannot_and_the_administrator_sees_it(
-    page: Page, browser: Browser, guard: RouteGuard, area_server: AppServer, provider: str, riverside: str
+    page: Page,
+    browser: Browser,
+    guard: RouteGuard,
+    area_server: AppServer,
+    provider: str,
+    riverside: str,
+    tmp_path: Path,
 ) -> None:
     with another_tab(browser, guard) as bo:
         sign_in(bo, area_server, provider, "bo@example.org")
@@ -71,6 +79,10 @@ def test_staff_delete_after_confirming_another_provider_cannot_and_the_administr
         wait_for_text(bo, "No saved assessment has this link")
 
     sign_in(page, area_server, provider, "ana@example.org")
+    open_app(page, area_server, "themes", a=riverside)
+    saved = download(page, page.get_by_role("button", name="Download a copy"), tmp_path / "copy.json")
+    assert json.loads(saved.read_bytes())["service"]["name"] == "Riverside women"
+    open_app(page, area_server)
     wait_for_text(page, "Riverside women")
     page.get_by_role("button", name="Delete", exact=True).click()
     wait_for_text(page, "Delete the assessment of Riverside women?")
@@ -93,6 +105,9 @@ def test_staff_delete_after_confirming_another_provider_cannot_and_the_administr
         expect(deleted).to_have_count(1)
         expect(deleted).to_contain_text("ana@example.org")
         expect(deleted).to_contain_text("Riverside")
+        exported = chris.locator("table.checklist-table tr").filter(has_text=riverside).filter(has_text="exported")
+        expect(exported).to_contain_text("JSON file")
+        expect(exported).to_contain_text("ana@example.org")
         expect(chris.get_by_text("Riverside women")).to_have_count(0)  # the fact, never the content
         assert_accessible(chris)
 
