@@ -1,12 +1,12 @@
 """The assessment store as one person may use it: every read and write checks their role here, below the pages.
 
 On a laptop (no sign-in) `LocalAccess` passes everything through, exactly as before.
-Both record what is done (created, changed, submitted, exported, deleted) in the audit trail
-(`checklist.storage.audit`): the fact and who did it, never the content.
 With sign-in, `PersonAccess` asks `checklist.domain.permissions.can` before each read and
 write. An assessment someone may not read is answered as missing, the same answer as an
 id that names nothing, so a guessed or forwarded link says nothing about what exists; the
-refusal is logged for the server's administrator.
+refusal is logged for the server's administrator. Both record what is done (created,
+changed, submitted, exported, deleted) in the audit trail (`checklist.storage.audit`):
+the fact and who did it, never the content.
 """
 
 from __future__ import annotations
@@ -43,8 +43,6 @@ NO_ORGANISATION = (
     "You cannot start an assessment: you are not service staff of any service provider on this server. "
     "Ask your administrator to add you to your organisation."
 )
-
-
 NOT_ALLOWED = "Only an administrator may change this."
 
 

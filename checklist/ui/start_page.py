@@ -53,8 +53,6 @@ def show() -> None:
     _resume_from_link()
     if resources.list_is_shown() or st.session_state.get(state.SIGN_IN_ON):
         _saved_list()
-    elif st.session_state.get(state.START_DELETE_DONE):
-        st.success(st.session_state.pop(state.START_DELETE_DONE))
     _upload(bank)
     example_panel.show(bank)
     _about(bank)
