@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TypeVar
 
 import click
 
 from checklist.commands.common import fail, say
+from checklist.commands.files import check_outputs, write_output
+from checklist.domain.audit import MAX_RETENTION_DAYS, AuditEvent, command_line_actor
 from checklist.domain.errors import ChecklistError
 from checklist.domain.people import Organisation, OrganisationKind, Person, Role
+from checklist.domain.wording import agrees, counted, long_moment
+from checklist.render.audit_csv import audit_csv
+from checklist.storage.audit import AuditTrail
 from checklist.storage.database import StoreError, database_url
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.health import database_problems
@@ -33,7 +40,22 @@ organisation_option = click.option(
 
 @contextmanager
 def _directory() -> Iterator[DirectoryStore]:
-    store = DirectoryStore(database_url())
+    with _opened(DirectoryStore) as store:
+        yield store
+
+
+@contextmanager
+def _trail() -> Iterator[AuditTrail]:
+    with _opened(AuditTrail) as store:
+        yield store
+
+
+S = TypeVar("S", DirectoryStore, AuditTrail)
+
+
+@contextmanager
+def _opened(kind: type[S]) -> Iterator[S]:
+    store = kind(database_url())
     try:
         yield store
     except ChecklistError as exc:
@@ -138,6 +160,108 @@ def remove_organisation(name: str) -> None:
     """Remove an organisation with its services and the roles held in it (refused while it owns assessments)."""
     _run(lambda d: d.remove_organisation(name))
     say(f"Removed organisation {name!r}")
+
+
+@admin_command.command()
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Only events from this day on (YYYY-MM-DD, UTC).",
+)
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    metavar="FILE.csv",
+    help="Write the events to this CSV file instead of printing them.",
+)
+@click.option("--force", is_flag=True, help="Replace FILE.csv if it exists.")
+def audit(since: datetime | None, csv_path: Path | None, force: bool) -> None:
+    """Show the audit trail, newest first: who created, changed, submitted, exported or deleted what, and when.
+
+    It never holds what an assessment says: no answers, notes or names typed in it.
+    """
+    if csv_path is not None:
+        check_outputs([csv_path], force=force)
+    start = since.replace(tzinfo=UTC) if since is not None else None
+    with _trail() as trail:
+        events = trail.entries(since=start, limit=None)
+    if csv_path is not None:
+        write_output(csv_path, audit_csv(events))
+        say(f"Wrote {counted(len(events), 'event')} to {csv_path}")
+        return
+    if not events:
+        say("No events" + (f" since {since:%Y-%m-%d}" if since else "") + " in the audit trail.")
+    for event in events:
+        say(_describe_event(event))
+
+
+@admin_command.group()
+def retention() -> None:
+    """How long drafts (assessments never submitted) are kept after their last change."""
+
+
+@retention.command("show")
+def retention_show() -> None:
+    """Say the retention period, and who set it when."""
+    with _trail() as trail:
+        setting = trail.retention()
+    if setting is None:
+        say("Retention is off: drafts are kept until someone deletes them.")
+        return
+    say(
+        f"Drafts untouched for {counted(setting.days, 'day')} are deleted when `checklist admin retention run` runs "
+        f"(set by {setting.set_by} on {long_moment(setting.set_at)})."
+    )
+
+
+@retention.command("set")
+@click.argument("days", type=click.IntRange(1, MAX_RETENTION_DAYS))
+def retention_set(days: int) -> None:
+    """Delete drafts untouched for DAYS days, each time `checklist admin retention run` runs."""
+    with _trail() as trail:
+        trail.set_retention(days, actor=command_line_actor())
+    say(f"Drafts untouched for {counted(days, 'day')} will be deleted when `checklist admin retention run` runs.")
+
+
+@retention.command("off")
+def retention_off() -> None:
+    """Keep drafts until someone deletes them."""
+    with _trail() as trail:
+        trail.set_retention(None, actor=command_line_actor())
+    say("Retention is off: drafts are kept until someone deletes them.")
+
+
+@retention.command("run")
+@click.option("--dry-run", is_flag=True, help="Only say which drafts would be deleted.")
+def retention_run(dry_run: bool) -> None:
+    """Delete the drafts untouched for longer than the retention period (the command a scheduler runs).
+
+    A submitted assessment is never deleted by retention, nor are its submissions.
+    """
+    with _trail() as trail:
+        setting = trail.retention()
+        found = trail.apply_retention(actor=command_line_actor(), dry_run=dry_run)
+    if setting is None:
+        say("Retention is off: nothing was deleted. Set a period with `checklist admin retention set DAYS`.")
+        return
+    verb = "would be deleted" if dry_run else agrees(len(found), "was deleted", "were deleted")
+    say(
+        f"{counted(len(found), 'draft')} untouched for over {counted(setting.days, 'day')} {verb}"
+        + (":" if found else ".")
+    )
+    for assessment_id in found:
+        say(f"  {assessment_id}")
+
+
+def _describe_event(event: AuditEvent) -> str:
+    where = f", organisation {event.organisation_id}" if event.organisation_id is not None else ""
+    detail = f" ({event.detail})" if event.detail else ""
+    what = f"{event.action.value} {event.object_kind.value} {event.object_id}"
+    return f"{long_moment(event.at)}  {event.actor}  {what}{detail}{where}"
 
 
 def _describe_organisation(organisation: Organisation, by_id: dict[int, Organisation]) -> str:

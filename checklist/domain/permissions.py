@@ -1,8 +1,9 @@
 """Who may do what: one pure function over a person's roles, an action and the thing acted on.
 
-Least privilege: an administrator manages organisations and people but reads no
-assessment; a commissioner reads only what services in their area have submitted,
-and never edits it; a trainer runs workshops. Anything not granted here is refused.
+Least privilege: an administrator manages organisations and people, reads the audit
+trail and sets how long drafts are kept, but reads no assessment; a commissioner reads
+only what services in their area have submitted, and never edits it; a trainer runs
+workshops. Anything not granted here is refused.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ class Action(StrEnum):
     RUN_WORKSHOP = "run workshop"
     MANAGE_ORGANISATIONS = "manage organisations"
     MANAGE_PEOPLE = "manage people"
+    DELETE_ASSESSMENT = "delete assessment"  # with its owner link, submissions and survey rounds
+    READ_AUDIT = "read audit trail"
+    SET_RETENTION = "set retention"  # how long untouched drafts are kept
 
 
 class AssessmentRef(BaseModel):
@@ -56,6 +60,12 @@ def can(roles: Iterable[RoleGrant], action: Action, target: Target = None) -> bo
     return any(_grants(grant, action, target) for grant in held)
 
 
+# What an administrator does over the whole server: never an assessment's content.
+_ADMINISTRATION = frozenset(
+    {Action.MANAGE_ORGANISATIONS, Action.MANAGE_PEOPLE, Action.READ_AUDIT, Action.SET_RETENTION}
+)
+
+
 def _grants(grant: RoleGrant, action: Action, target: Target) -> bool:
     match grant.role:
         case Role.STAFF:
@@ -65,7 +75,7 @@ def _grants(grant: RoleGrant, action: Action, target: Target) -> bool:
         case Role.TRAINER:
             return action == Action.RUN_WORKSHOP and target is None
         case Role.ADMINISTRATOR:
-            return action in {Action.MANAGE_ORGANISATIONS, Action.MANAGE_PEOPLE} and target is None
+            return action in _ADMINISTRATION and target is None
 
 
 def _staff(organisation_id: int | None, action: Action, target: Target) -> bool:
@@ -77,7 +87,7 @@ def _staff(organisation_id: int | None, action: Action, target: Target) -> bool:
             and target.id == organisation_id
             and target.kind == OrganisationKind.PROVIDER
         )
-    if action in {Action.READ_ASSESSMENT, Action.EDIT_ASSESSMENT, Action.SUBMIT_ASSESSMENT}:
+    if action in {Action.READ_ASSESSMENT, Action.EDIT_ASSESSMENT, Action.SUBMIT_ASSESSMENT, Action.DELETE_ASSESSMENT}:
         return isinstance(target, AssessmentRef) and target.organisation_id == organisation_id
     if action == Action.READ_SUBMISSION:  # what their own organisation sent, so they can say when and to whom
         return isinstance(target, SubmissionRef) and target.organisation_id == organisation_id

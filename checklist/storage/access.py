@@ -4,7 +4,9 @@ On a laptop (no sign-in) `LocalAccess` passes everything through, exactly as bef
 With sign-in, `PersonAccess` asks `checklist.domain.permissions.can` before each read and
 write. An assessment someone may not read is answered as missing, the same answer as an
 id that names nothing, so a guessed or forwarded link says nothing about what exists; the
-refusal is logged for the server's administrator.
+refusal is logged for the server's administrator. Both record what is done (created,
+changed, submitted, exported, deleted) in the audit trail (`checklist.storage.audit`):
+the fact and who did it, never the content.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Protocol
 
 from checklist import __version__
 from checklist.domain.assessment import Assessment
+from checklist.domain.audit import LOCAL_MODE_ACTOR, AuditAction, Export, ObjectKind, RetentionSetting
 from checklist.domain.bank import QuestionBank
 from checklist.domain.loading import dump_assessment
 from checklist.domain.people import Organisation, OrganisationKind, Person, Role, RoleGrant
@@ -23,6 +26,7 @@ from checklist.domain.permissions import Action, AssessmentRef, SubmissionRef, c
 from checklist.domain.readiness import require_ready_for_report
 from checklist.domain.scoring import score_assessment
 from checklist.domain.sent import SentSubmission
+from checklist.storage.audit import AuditTrail
 from checklist.storage.database import StoreError, StoreUnavailable
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.store import AssessmentStore, AssessmentSummary, StoredAssessment
@@ -39,6 +43,7 @@ NO_ORGANISATION = (
     "You cannot start an assessment: you are not service staff of any service provider on this server. "
     "Ask your administrator to add you to your organisation."
 )
+NOT_ALLOWED = "Only an administrator may change this."
 
 
 class Refused(StoreUnavailable):
@@ -65,12 +70,81 @@ class Assessments(Protocol):
 
     def list_summaries(self) -> list[AssessmentSummary]: ...
 
+    def may_delete(self, assessment_id: str) -> bool: ...
 
-class LocalAccess:
-    """Single-user local mode: no sign-in, so no checks; the store as it always was."""
+    def delete(self, assessment_id: str) -> bool: ...
 
-    def __init__(self, store: AssessmentStore) -> None:
+    def record_export(self, export: Export, assessment_id: str | None = None) -> None: ...
+
+    def audit_trail(self) -> AuditTrail | None: ...
+
+    def may_set_retention(self) -> bool: ...
+
+    def set_retention(self, days: int | None) -> RetentionSetting | None: ...
+
+
+class _Recording:
+    """What both kinds of access share: the audit trail, and recording in it without losing the work done."""
+
+    _store: AssessmentStore
+    _audit: AuditTrail | None
+
+    @property
+    def _trail(self) -> AuditTrail:
+        # Made on first use only when none was given (tests); the app passes its one shared trail.
+        if self._audit is None:
+            self._audit = AuditTrail(self._store.url)
+        return self._audit
+
+    def _record(self, action: AuditAction, assessment_id: str, organisation_id: int | None, detail: str = "") -> None:
+        """Record an event about an assessment. The change it records is already saved, so a failure here
+        is logged for the administrator rather than shown as a failed save."""
+        try:
+            if action == AuditAction.CHANGED:
+                self._trail.record_change(assessment_id, actor=self._actor(), organisation_id=organisation_id)
+            else:
+                self._trail.record(
+                    action,
+                    actor=self._actor(),
+                    object_kind=ObjectKind.ASSESSMENT,
+                    object_id=assessment_id,
+                    organisation_id=organisation_id,
+                    detail=detail,
+                )
+        except StoreError:
+            log.error("audit event not recorded: %s %s %s", self._actor(), action.value, assessment_id)
+
+    def _record_export(self, export: Export, assessment_id: str | None, organisation_id: int | None) -> None:
+        if assessment_id is not None:
+            self._record(AuditAction.EXPORTED, assessment_id, organisation_id, export.value)
+            return
+        try:
+            self._trail.record(
+                AuditAction.EXPORTED,
+                actor=self._actor(),
+                object_kind=ObjectKind.SUBMISSIONS,
+                object_id="comparison",
+                detail=export.value,
+            )
+        except StoreError:
+            log.error("audit event not recorded: %s exported %s", self._actor(), export.value)
+
+    def _actor(self) -> str:
+        raise NotImplementedError
+
+
+class LocalAccess(_Recording):
+    """Single-user local mode: no sign-in, so no checks; the store as it always was, with its trail.
+
+    The person at the laptop is their own administrator: they may delete and read the trail.
+    """
+
+    def __init__(self, store: AssessmentStore, audit: AuditTrail | None = None) -> None:
         self._store = store
+        self._audit = audit
+
+    def _actor(self) -> str:
+        return LOCAL_MODE_ACTOR
 
     def get(self, assessment_id: str) -> StoredAssessment | None:
         return self._store.get(assessment_id)
@@ -79,7 +153,9 @@ class LocalAccess:
         return True
 
     def create(self, assessment: Assessment, ui_state: dict[str, str] | None = None) -> StoredAssessment:
-        return self._store.create(assessment, ui_state)
+        made = self._store.create(assessment, ui_state)
+        self._record(AuditAction.CREATED, assessment.id, None)
+        return made
 
     def save(
         self,
@@ -89,13 +165,33 @@ class LocalAccess:
         ui_state: dict[str, str] | None = None,
         base: Assessment | None = None,
     ) -> StoredAssessment:
-        return self._store.save(assessment, expected_revision=expected_revision, ui_state=ui_state, base=base)
+        saved = self._store.save(assessment, expected_revision=expected_revision, ui_state=ui_state, base=base)
+        self._record(AuditAction.CHANGED, assessment.id, None)
+        return saved
 
     def list_summaries(self) -> list[AssessmentSummary]:
         return self._store.list_summaries()
 
+    def may_delete(self, assessment_id: str) -> bool:
+        return True
 
-class PersonAccess:
+    def delete(self, assessment_id: str) -> bool:
+        return self._trail.erase(assessment_id, actor=self._actor())
+
+    def record_export(self, export: Export, assessment_id: str | None = None) -> None:
+        self._record_export(export, assessment_id, None)
+
+    def audit_trail(self) -> AuditTrail | None:
+        return self._trail
+
+    def may_set_retention(self) -> bool:
+        return True
+
+    def set_retention(self, days: int | None) -> RetentionSetting | None:
+        return self._trail.set_retention(days, actor=self._actor())
+
+
+class PersonAccess(_Recording):
     """One signed-in person's view: `person` None (signed in but never invited) may do nothing."""
 
     def __init__(
@@ -105,12 +201,17 @@ class PersonAccess:
         person: Person | None,
         working_for: int | None = None,
         submissions: SubmissionStore | None = None,
+        audit: AuditTrail | None = None,
     ) -> None:
         self._store = store
         self._directory = directory
         self.person = person
         self._working_for = working_for  # the organisation chosen for new assessments, if they have several
         self._submissions = submissions
+        self._audit = audit
+
+    def _actor(self) -> str:
+        return self._who()
 
     @property
     def _sent(self) -> SubmissionStore:
@@ -124,10 +225,14 @@ class PersonAccess:
         return self.person.roles if self.person else ()
 
     def _allowed(self, action: Action, assessment_id: str) -> bool:
-        allowed = can(self._roles, action, _ref(self._directory.owner_of(assessment_id)))
+        return self._owner_if_allowed(action, assessment_id)[0]
+
+    def _owner_if_allowed(self, action: Action, assessment_id: str) -> tuple[bool, Organisation | None]:
+        owner = self._directory.owner_of(assessment_id)
+        allowed = can(self._roles, action, _ref(owner))
         if not allowed:
             log.warning("refused: %s may not %s %s", self._who(), action.value, assessment_id)
-        return allowed
+        return allowed, owner
 
     def _who(self) -> str:
         return self.person.email if self.person else "someone with no invitation"
@@ -148,7 +253,9 @@ class PersonAccess:
             log.warning("refused: %s may not create an assessment", self._who())
             raise StoreError(NO_ORGANISATION)
         self._directory.set_owner(assessment.id, organisation.id)
-        return self._store.create(assessment, ui_state)
+        made = self._store.create(assessment, ui_state)
+        self._record(AuditAction.CREATED, assessment.id, organisation.id)
+        return made
 
     def save(
         self,
@@ -158,15 +265,53 @@ class PersonAccess:
         ui_state: dict[str, str] | None = None,
         base: Assessment | None = None,
     ) -> StoredAssessment:
-        if not self._allowed(Action.EDIT_ASSESSMENT, assessment.id):
+        allowed, owner = self._owner_if_allowed(Action.EDIT_ASSESSMENT, assessment.id)
+        if not allowed:
             raise Refused(NOT_YOURS)
-        return self._store.save(assessment, expected_revision=expected_revision, ui_state=ui_state, base=base)
+        saved = self._store.save(assessment, expected_revision=expected_revision, ui_state=ui_state, base=base)
+        self._record(AuditAction.CHANGED, assessment.id, owner.id if owner else None)
+        return saved
 
     def list_summaries(self) -> list[AssessmentSummary]:
         owners = self._directory.owners()
         return [
             s for s in self._store.list_summaries() if can(self._roles, Action.READ_ASSESSMENT, _ref(owners.get(s.id)))
         ]
+
+    def may_delete(self, assessment_id: str) -> bool:
+        """Whether "Delete" is offered: checked without logging, as the list asks for every entry."""
+        return can(self._roles, Action.DELETE_ASSESSMENT, _ref(self._directory.owner_of(assessment_id)))
+
+    def delete(self, assessment_id: str) -> bool:
+        """Delete the assessment and all kept under its id; False (as for an id that names nothing) if not theirs."""
+        allowed, owner = self._owner_if_allowed(Action.DELETE_ASSESSMENT, assessment_id)
+        if not allowed:
+            return False
+        deleted = self._trail.erase(assessment_id, actor=self._who(), organisation_id=owner.id if owner else None)
+        if deleted:
+            log.info("deleted: %s deleted assessment %s", self._who(), assessment_id)
+        return deleted
+
+    def record_export(self, export: Export, assessment_id: str | None = None) -> None:
+        owner = self._directory.owner_of(assessment_id) if assessment_id is not None else None
+        self._record_export(export, assessment_id, owner.id if owner else None)
+
+    def audit_trail(self) -> AuditTrail | None:
+        """The trail, for an administrator; None (logged) for anyone else."""
+        if not can(self._roles, Action.READ_AUDIT):
+            log.warning("refused: %s may not read the audit trail", self._who())
+            return None
+        return self._trail
+
+    def may_set_retention(self) -> bool:
+        return can(self._roles, Action.SET_RETENTION)
+
+    def set_retention(self, days: int | None) -> RetentionSetting | None:
+        """Keep untouched drafts for `days` (None: for ever); StoreError for anyone but an administrator."""
+        if not self.may_set_retention():
+            log.warning("refused: %s may not set the retention period", self._who())
+            raise StoreError(NOT_ALLOWED)
+        return self._trail.set_retention(days, actor=self._who())
 
     def home_organisation(self) -> Organisation | None:
         """Where this person's new assessments go: the provider they chose, else the first they are staff of."""
@@ -219,6 +364,7 @@ class PersonAccess:
             submitted_at=moment,
         )
         kept = self._sent.add(sent=sent, snapshot=dump_assessment(assessment, tool_version=__version__, now=moment))
+        self._record(AuditAction.SUBMITTED, assessment.id, owner.id, "to the commissioning area")
         log.info(
             "submitted: %s sent assessment %s to %s (submission %s)", self._who(), assessment.id, area.name, kept.id
         )

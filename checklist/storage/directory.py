@@ -1,7 +1,9 @@
 """The directory: organisations, their services, people, their roles, and which organisation owns which assessment.
 
 Same database as the assessments. Its tables come from named migrations
-(`checklist.storage.migrations`), applied when the store is first used.
+(`checklist.storage.migrations`), applied when the store is first used. Every change is
+recorded in the audit trail in the same transaction, under `actor` (by default the
+operating-system user of the command line).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, Row, delete, func, insert, select, update
 
+from checklist.domain.audit import AuditAction, AuditEvent, ObjectKind, command_line_actor
 from checklist.domain.people import (
     DirectoryError,
     Organisation,
@@ -25,6 +28,7 @@ from checklist.domain.people import (
     normalise_email,
 )
 from checklist.domain.wording import agrees, counted
+from checklist.storage.audit import insert_event
 from checklist.storage.database import KeyClash
 from checklist.storage.directory_schema import (
     WHOLE_SERVER,
@@ -51,7 +55,9 @@ class DirectoryStore(MigratedStore):
 
     # Organisations and services
 
-    def add_organisation(self, name: str, kind: OrganisationKind, *, area: str | None = None) -> Organisation:
+    def add_organisation(
+        self, name: str, kind: OrganisationKind, *, area: str | None = None, actor: str | None = None
+    ) -> Organisation:
         name = _name(name, "an organisation")
         if kind == OrganisationKind.AREA and area is not None:
             raise DirectoryError(name, ["a commissioning area does not belong to another area"])
@@ -65,6 +71,7 @@ class DirectoryStore(MigratedStore):
                     area_id = found.id
                 values = {"name": name, "kind": kind.value, "area_id": area_id, "created_at": datetime.now(UTC)}
                 new_id = _inserted(conn.execute(insert(organisations).values(**values)))
+                _recorded(conn, AuditAction.ORGANISATION_ADDED, actor, ObjectKind.ORGANISATION, new_id, kind.label)
         except KeyClash:
             raise DirectoryError(name, ["there is already an organisation with this name"]) from None
         return Organisation(id=new_id, name=name, kind=kind, area_id=area_id)
@@ -78,7 +85,7 @@ class DirectoryStore(MigratedStore):
             row = conn.execute(select(organisations).where(organisations.c.id == organisation_id)).first()
         return None if row is None else _to_organisation(row)
 
-    def add_service(self, organisation: str, name: str) -> Service:
+    def add_service(self, organisation: str, name: str, *, actor: str | None = None) -> Service:
         name = _name(name, "a service")
         try:
             with self._writing() as conn:
@@ -87,6 +94,7 @@ class DirectoryStore(MigratedStore):
                     raise DirectoryError(organisation, ["only a service provider runs services"])
                 values = {"organisation_id": found.id, "name": name}
                 new_id = _inserted(conn.execute(insert(services).values(**values)))
+                _recorded(conn, AuditAction.SERVICE_ADDED, actor, ObjectKind.ORGANISATION, found.id, "a service")
         except KeyClash:
             raise DirectoryError(name, [f"{organisation!r} already has a service with this name"]) from None
         return Service(id=new_id, organisation_id=found.id, name=name)
@@ -96,7 +104,7 @@ class DirectoryStore(MigratedStore):
             rows = conn.execute(select(services).order_by(services.c.organisation_id, services.c.name))
             return [Service(id=r.id, organisation_id=r.organisation_id, name=r.name) for r in rows]
 
-    def remove_organisation(self, name: str) -> None:
+    def remove_organisation(self, name: str, *, actor: str | None = None) -> None:
         """Remove an organisation, its services and the roles held in it; refused while anything depends on it."""
         with self._writing() as conn:
             found = _organisation(conn, name)
@@ -111,10 +119,13 @@ class DirectoryStore(MigratedStore):
             conn.execute(delete(roles).where(roles.c.organisation_id == found.id))
             conn.execute(delete(services).where(services.c.organisation_id == found.id))
             conn.execute(delete(organisations).where(organisations.c.id == found.id))
+            _recorded(
+                conn, AuditAction.ORGANISATION_REMOVED, actor, ObjectKind.ORGANISATION, found.id, found.kind.label
+            )
 
     # People and roles
 
-    def invite(self, email: str, role: Role, organisation: str | None = None) -> Person:
+    def invite(self, email: str, role: Role, organisation: str | None = None, *, actor: str | None = None) -> Person:
         """Give a role to the person with this e-mail address, inviting them first if they are new."""
         address = normalise_email(email)
         with self._writing() as conn:
@@ -129,11 +140,12 @@ class DirectoryStore(MigratedStore):
             if grant in held:
                 raise DirectoryError(address, [f"already has this role ({_describe(grant, found)})"])
             conn.execute(insert(roles).values(person_id=person_id, role=role.value, organisation_id=_scope(grant)))
+            _recorded(conn, AuditAction.PERSON_INVITED, actor, ObjectKind.PERSON, address, role.label, grant)
         person = self.person_by_email(address)
         assert person is not None
         return person
 
-    def remove_role(self, email: str, role: Role, organisation: str | None = None) -> None:
+    def remove_role(self, email: str, role: Role, organisation: str | None = None, *, actor: str | None = None) -> None:
         address = normalise_email(email)
         with self._writing() as conn:
             found = _organisation(conn, organisation) if organisation is not None else None
@@ -146,14 +158,16 @@ class DirectoryStore(MigratedStore):
             ).rowcount
             if removed != 1:
                 raise DirectoryError(address, [f"does not have this role ({_describe(grant, found)})"])
+            _recorded(conn, AuditAction.ROLE_REMOVED, actor, ObjectKind.PERSON, address, role.label, grant)
 
-    def remove_person(self, email: str) -> None:
+    def remove_person(self, email: str, *, actor: str | None = None) -> None:
         """Remove a person and every role they hold: their next click finds no role."""
         address = normalise_email(email)
         with self._writing() as conn:
             person_id = _person_id(conn, address)
             conn.execute(delete(roles).where(roles.c.person_id == person_id))
             conn.execute(delete(people).where(people.c.id == person_id))
+            _recorded(conn, AuditAction.PERSON_REMOVED, actor, ObjectKind.PERSON, address)
 
     def people(self) -> list[Person]:
         with self._reading() as conn:
@@ -235,6 +249,31 @@ class DirectoryStore(MigratedStore):
         with self._reading() as conn:
             query = select(assessment_owners.c.assessment_id).where(assessment_owners.c.organisation_id.in_(wanted))
             return set(conn.scalars(query))
+
+
+def _recorded(
+    conn: Connection,
+    action: AuditAction,
+    actor: str | None,
+    kind: ObjectKind,
+    object_id: int | str,
+    detail: str = "",
+    grant: RoleGrant | None = None,
+) -> None:
+    # Names typed by administrators stay out of the trail: an organisation is named by its id.
+    organisation_id = (
+        grant.organisation_id if grant is not None else (object_id if isinstance(object_id, int) else None)
+    )
+    event = AuditEvent(
+        at=datetime.now(UTC),
+        actor=actor or command_line_actor(),
+        action=action,
+        object_kind=kind,
+        object_id=str(object_id),
+        organisation_id=organisation_id,
+        detail=detail,
+    )
+    insert_event(conn, event)
 
 
 def _inserted(result: CursorResult[Any]) -> int:

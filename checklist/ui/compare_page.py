@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from checklist import __version__
+from checklist.domain.audit import Export
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, Filters, Intake, compare_intake, filter_options, read_submissions
 from checklist.domain.compare_survey import common_differences, survey_rows
@@ -437,7 +438,8 @@ def _downloads(comparison: Comparison) -> None:
         "comparison.csv",
         "text/csv",
         key=state.COMPARE_DOWNLOAD_CSV,
-        on_click="ignore",
+        on_click=resources.record_export,
+        args=(Export.CSV_SERVICES,),
     )
     cols[1].download_button(
         "Common gaps (CSV)",
@@ -445,7 +447,8 @@ def _downloads(comparison: Comparison) -> None:
         "common-gaps.csv",
         "text/csv",
         key=state.COMPARE_DOWNLOAD_GAPS,
-        on_click="ignore",
+        on_click=resources.record_export,
+        args=(Export.CSV_GAPS,),
     )
     cols[2].download_button(
         "All tables (Excel)",
@@ -453,7 +456,8 @@ def _downloads(comparison: Comparison) -> None:
         "comparison.xlsx",
         XLSX,
         key=state.COMPARE_DOWNLOAD_XLSX,
-        on_click="ignore",
+        on_click=resources.record_export,
+        args=(Export.EXCEL,),
     )
     cols[3].download_button(
         "Area summary (PDF)",
@@ -461,7 +465,8 @@ def _downloads(comparison: Comparison) -> None:
         "area-summary.pdf",
         "application/pdf",
         key=state.COMPARE_DOWNLOAD_PDF,
-        on_click="ignore",
+        on_click=resources.record_export,
+        args=(Export.AREA_PDF,),
     )
 
 

@@ -17,6 +17,7 @@ PAGE_DIR = Path(__file__).resolve().parent / "app_pages"
 ASSESS = "Assess your service"
 COMPARE_SECTION = "Compare submissions"
 WORKSHOPS = "Workshops"
+ADMINISTRATION = "Administration"
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,24 @@ SURVEY = PageSpec("survey.py", "Women's survey", "survey")
 COMPARE = PageSpec("compare.py", "Compare submissions", "compare", COMPARE_SECTION)
 WORKSHOP = PageSpec("workshop.py", "Run a workshop", "workshop", WORKSHOPS)
 JOIN = PageSpec("join.py", "Join a workshop", "join", WORKSHOPS)
+AUDIT = PageSpec("audit.py", "Audit trail", "audit", ADMINISTRATION)
 
 # Every page, once, in menu order; the first is the default. The menu, the page tests, the browser
 # and accessibility tests and the benchmarks are all made from this, so a new page is covered by
 # adding it here (and its two-line file in app_pages/).
-PAGES: tuple[PageSpec, ...] = (START, PROFILE, THEMES, REVIEW, RESULTS, PLAN, SURVEY, COMPARE, WORKSHOP, JOIN)
+PAGES: tuple[PageSpec, ...] = (
+    START,
+    PROFILE,
+    THEMES,
+    REVIEW,
+    RESULTS,
+    PLAN,
+    SURVEY,
+    COMPARE,
+    WORKSHOP,
+    JOIN,
+    AUDIT,
+)
 
 
 def sections() -> dict[str, list[PageSpec]]:

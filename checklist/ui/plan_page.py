@@ -14,6 +14,7 @@ import streamlit as st
 
 from checklist import __version__
 from checklist.domain.assessment import MAX_TEXT, ActionStatus, Assessment, PlannedAction
+from checklist.domain.audit import Export
 from checklist.domain.bank import Question, QuestionBank
 from checklist.domain.plan import (
     ActionOutcome,
@@ -29,7 +30,7 @@ from checklist.domain.plan import (
 from checklist.domain.readiness import listed, missing_for_report
 from checklist.domain.scoring import ExperienceGap, Gap, ScoreResult, experience_gaps, score_assessment
 from checklist.domain.wording import counted
-from checklist.ui import navigation, session, state, submit_panel, widgets
+from checklist.ui import navigation, resources, session, state, submit_panel, widgets
 
 # This page's session-state and widget keys, kept in state.py with every other page's.
 from checklist.ui.state import PLAN_DOWNLOAD as DOWNLOAD
@@ -155,7 +156,8 @@ def _download(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -
         mime="application/pdf",
         key=DOWNLOAD,
         type="primary",
-        on_click="ignore",
+        on_click=resources.record_export,
+        args=(Export.PDF_PLAN, assessment.id),
     )
     st.write("The PDF carries the whole assessment: it can be opened again here, or submitted as it is.")
 

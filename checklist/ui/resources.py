@@ -7,6 +7,7 @@ import os
 
 import streamlit as st
 
+from checklist.domain.audit import Export
 from checklist.domain.bank import QuestionBank, load_bank
 from checklist.domain.errors import BankError
 from checklist.domain.survey import AnswerLimiter
@@ -14,6 +15,7 @@ from checklist.paths import FolderUnusable, default_bank_path
 from checklist.render.fonts import cache_dir
 from checklist.storage import AssessmentStore, StoreError, database_url
 from checklist.storage.access import Assessments, LocalAccess, PersonAccess
+from checklist.storage.audit import AuditTrail
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.submissions import SubmissionStore
 from checklist.storage.surveys import SurveyStore
@@ -40,6 +42,11 @@ def _directory_at(url: str) -> DirectoryStore:
 @st.cache_resource(show_spinner=False)
 def _submissions_at(url: str) -> SubmissionStore:
     return SubmissionStore(url)
+
+
+@st.cache_resource(show_spinner=False)
+def _audit_at(url: str) -> AuditTrail:
+    return AuditTrail(url)
 
 
 def _workshop_store_at(url: str) -> WorkshopStore:
@@ -82,12 +89,20 @@ def assessments() -> Assessments:
     Their roles are read from the database here, on each use, never kept from an earlier run: a callback
     on the click after an administrator removed a role is already refused.
     """
+    trail = _audit_at(database_url())
     if not st.session_state.get(state.SIGN_IN_ON):
-        return LocalAccess(store())
+        return LocalAccess(store(), trail)
     subject = st.session_state.get(state.SUBJECT)
     person = directory().person_by_subject(subject) if subject else None
     working_for = st.session_state.get(state.WORKING_FOR)
-    return PersonAccess(store(), directory(), person, working_for, _submissions_at(database_url()))
+    return PersonAccess(store(), directory(), person, working_for, _submissions_at(database_url()), trail)
+
+
+def record_export(export: Export, assessment_id: str | None = None) -> None:
+    """A download button's on_click: the audit trail notes what was downloaded (never what it held)."""
+    # With the database down the download itself still works; a page reports the database on its own.
+    with contextlib.suppress(StoreError):
+        assessments().record_export(export, assessment_id)
 
 
 def workshop_store() -> WorkshopStore:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from checklist import __version__
+from checklist.domain.audit import Export
 from checklist.domain.loading import dump_assessment
 from checklist.ui import memo, navigation, resources, session, state
 from checklist.ui.forms import download_name
@@ -38,7 +39,8 @@ def show() -> None:
             data=lambda: dump_assessment(assessment, tool_version=__version__),
             file_name=download_name(assessment),
             mime="application/json",
-            on_click="ignore",
+            on_click=resources.record_export,
+            args=(Export.JSON_FILE, assessment.id),
             help="The assessment as a JSON file. Upload it on the Start page to carry on, here or on another server.",
             key=state.SIDEBAR_DOWNLOAD_COPY,
         )

@@ -28,6 +28,13 @@ OPEN_AS_IS = "Open it as it is"
 REASSESS = "Start a re-assessment from it"
 START_BLANK = "Answers start blank"
 PREFILLED = "Answers start from the file's answers"
+UNNAMED = "Service not named yet"
+WHAT_IS_DELETED = (
+    "This deletes the assessment with its answers, notes and action plan, every submission sent from it to "
+    "the commissioner, and its women's survey rounds with the answers given in them. It cannot be undone: "
+    "download a copy first if you may need it. The audit trail keeps only the fact that it was deleted, "
+    "by whom and when."
+)
 
 
 def show() -> None:
@@ -111,20 +118,77 @@ def _resume_from_link() -> None:
 def _saved_list() -> None:
     signed_in = st.session_state.get(state.SIGN_IN_ON)
     st.subheader("Your organisation's assessments" if signed_in else "Assessments saved on this server")
+    done = st.session_state.pop(state.START_DELETE_DONE, None)
+    if done:
+        st.success(done)
     try:
-        summaries = resources.assessments().list_summaries()[:LIST_LIMIT]
+        access = resources.assessments()
+        summaries = access.list_summaries()[:LIST_LIMIT]
+        deletable = {s.id for s in summaries if access.may_delete(s.id)}
     except StoreError as exc:
         st.error(exc.message)
         return
     if not summaries:
         st.write("None yet.")
         return
+    asked = st.session_state.get(state.START_DELETE_ASKED)
     for summary in summaries:
+        name = summary.service_name or UNNAMED
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
-            st.text(summary.service_name or "Service not named yet", width="stretch")
+            st.text(name, width="stretch")
             st.text(f"{summary.answered} answered · {_assessed_on(summary.assessed_on)}", width="content")
             if st.button("Open", key=state.open_key(summary.id), on_click=_open, args=(summary.id,)):
                 navigation.go(navigation.THEMES)
+            if summary.id in deletable:
+                st.button("Delete", key=state.delete_key(summary.id), on_click=_ask_delete, args=(summary.id, name))
+        if asked is not None and asked[0] == summary.id:
+            _confirm_delete(summary.id, name)
+
+
+def _ask_delete(assessment_id: str, name: str) -> None:
+    st.session_state[state.START_DELETE_ASKED] = (assessment_id, name)
+
+
+def _confirm_delete(assessment_id: str, name: str) -> None:
+    """The second step: the assessment named, what goes with it, and that it cannot be undone."""
+    with st.container(border=True):
+        st.markdown(f"**Delete the assessment of {literal(name)}?**")
+        st.write(WHAT_IS_DELETED)
+        with st.container(horizontal=True):
+            st.button(
+                "Delete for good",
+                type="primary",
+                key=state.START_DELETE_CONFIRM,
+                on_click=_delete,
+                args=(assessment_id, name),
+            )
+            st.button("Keep it", key=state.START_DELETE_CANCEL, on_click=_keep)
+
+
+def _keep() -> None:
+    st.session_state[state.START_DELETE_ASKED] = None
+
+
+def _delete(assessment_id: str, name: str) -> None:
+    st.session_state[state.START_DELETE_ASKED] = None
+    try:
+        deleted = resources.assessments().delete(assessment_id)
+    except StoreError as exc:
+        st.session_state[state.OPEN_PROBLEM] = f"The assessment was not deleted: {exc.message}"
+        return
+    if not deleted:
+        st.session_state[state.OPEN_PROBLEM] = session.NOT_FOUND
+        return
+    current = session.saved()
+    if current is not None and current.id == assessment_id:
+        session.close()
+        st.session_state[state.OPEN_PROBLEM] = None
+        st.query_params.pop("a", None)
+    # Shown with st.success, which reads Markdown: the name is shown as typed.
+    st.session_state[state.START_DELETE_DONE] = (
+        f"Deleted the assessment of {literal(name)}: its answers, notes and action plan, the submissions sent from it "
+        "and its women's survey rounds. Its link now opens nothing."
+    )
 
 
 def _import_upload(bank: QuestionBank) -> None:

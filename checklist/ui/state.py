@@ -154,6 +154,10 @@ START_UPLOAD_CHOICE = "upload-choice"
 START_UPLOAD_PREFILL = "upload-prefill"
 START_REASSESSED = "reassessed-from-upload"  # set by the upload callback, read once by the page to switch page
 START_NEW = "start-new"
+START_DELETE_ASKED = "delete-asked"  # (assessment id, its name as listed) awaiting "Delete for good", or None
+START_DELETE_DONE = "delete-done"  # what the last deletion in this session did, in words, or None
+START_DELETE_CONFIRM = "delete-confirm"
+START_DELETE_CANCEL = "delete-cancel"
 
 # workshop participant page (checklist/ui/workshop_participant_page.py)
 JOIN_CODE_INPUT = "wp-code"
@@ -253,6 +257,10 @@ def open_key(assessment_id: str) -> str:
     return f"open-{assessment_id}"
 
 
+def delete_key(assessment_id: str) -> str:
+    return f"delete-{assessment_id}"
+
+
 # the women's survey: the public page (checklist/ui/survey_answer_page.py) and staff's page (survey_page.py)
 SURVEY_PARAM = "survey"  # the query parameter holding a round's link, on the app's root address
 SURVEY_PAGES = "survey-pages"  # this visit's one st.Page for the public survey
@@ -327,6 +335,17 @@ def keep_mine_key(where: str) -> str:
 
 def reload_key(where: str) -> str:
     return f"reload-{where}"
+
+
+# audit trail page (checklist/ui/audit_page.py)
+AUDIT_ACTION = "audit-action"
+AUDIT_SINCE = "audit-since"
+AUDIT_DOWNLOAD = "audit-download"
+AUDIT_RETENTION_FORM = "audit-retention-form"
+AUDIT_RETENTION_DAYS = "audit-retention-days"
+AUDIT_RETENTION_SAVE = "audit-retention-save"
+AUDIT_RETENTION_OFF = "audit-retention-off"
+AUDIT_NOTICE = "audit-notice"  # what the last change of the retention period did, in words, or None
 
 
 def init() -> None:

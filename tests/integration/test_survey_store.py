@@ -9,6 +9,7 @@ from sqlalchemy import create_engine, inspect, select
 
 from checklist.domain.people import OrganisationKind
 from checklist.domain.survey import SurveyAnswer, SurveyResponse, SurveyRound
+from checklist.storage import directory as directory_module
 from checklist.storage import migrations
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.survey_schema import survey_responses
@@ -103,6 +104,7 @@ def test_a_database_at_the_previous_schema_gains_the_survey_tables_and_keeps_its
 ) -> None:
     with monkeypatch.context() as before_surveys:
         before_surveys.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:2])
+        before_surveys.setattr(directory_module, "insert_event", lambda *_: None)  # no audit trail before 0004
         before = DirectoryStore(url)
         before.add_organisation("Northshire", OrganisationKind.AREA)
         before.dispose()
@@ -116,6 +118,7 @@ def test_a_database_at_the_previous_schema_gains_the_survey_tables_and_keeps_its
         "0001_organisations_people_roles",
         "0002_submissions",
         "0003_survey_rounds_and_responses",
+        "0004_audit_and_retention",
     ]
     after = DirectoryStore(url)
     assert [o.name for o in after.organisations()] == ["Northshire"]

@@ -33,6 +33,7 @@ def test_the_menu_groups_pages_by_who_uses_them() -> None:
         ],
         "Compare submissions": ["Compare submissions"],
         "Workshops": ["Run a workshop", "Join a workshop"],
+        "Administration": ["Audit trail"],
     }
 
 

@@ -12,6 +12,8 @@ Columns are the objects acted on; Y means allowed, . means refused:
   sub:riv sub:fen a submission (the snapshot sent) of Riverside to Northshire, of Fenside to Southshire
 
 Nobody may change a submission (the "change" rows): a later one supersedes it instead.
+Only the owning organisation's staff delete an assessment; only an administrator reads the audit
+trail and sets how long drafts are kept (the "audit" and "retain" rows).
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ ACTIONS = {
     "people": Action.MANAGE_PEOPLE,
     "readsub": Action.READ_SUBMISSION,
     "change": Action.CHANGE_SUBMISSION,
+    "delete": Action.DELETE_ASSESSMENT,
+    "audit": Action.READ_AUDIT,
+    "retain": Action.SET_RETENTION,
 }
 
 TABLE = """
@@ -72,6 +77,9 @@ staff:Riv  orgs      .   .   .   .   .   .   .    .    .    .    .    .       .
 staff:Riv  people    .   .   .   .   .   .   .    .    .    .    .    .       .
 staff:Riv  readsub   .   .   .   .   .   .   .    .    .    .    .    Y       .
 staff:Riv  change    .   .   .   .   .   .   .    .    .    .    .    .       .
+staff:Riv  delete    .   .   .   .   .   Y   Y    .    .    .    .    .       .
+staff:Riv  audit     .   .   .   .   .   .   .    .    .    .    .    .       .
+staff:Riv  retain    .   .   .   .   .   .   .    .    .    .    .    .       .
 comm:Nor   create    .   .   .   .   .   .   .    .    .    .    .    .       .
 comm:Nor   read      .   .   .   .   .   .   Y    Y    .    .    .    .       .
 comm:Nor   edit      .   .   .   .   .   .   .    .    .    .    .    .       .
@@ -82,6 +90,9 @@ comm:Nor   orgs      .   .   .   .   .   .   .    .    .    .    .    .       .
 comm:Nor   people    .   .   .   .   .   .   .    .    .    .    .    .       .
 comm:Nor   readsub   .   .   .   .   .   .   .    .    .    .    .    Y       .
 comm:Nor   change    .   .   .   .   .   .   .    .    .    .    .    .       .
+comm:Nor   delete    .   .   .   .   .   .   .    .    .    .    .    .       .
+comm:Nor   audit     .   .   .   .   .   .   .    .    .    .    .    .       .
+comm:Nor   retain    .   .   .   .   .   .   .    .    .    .    .    .       .
 trainer    create    .   .   .   .   .   .   .    .    .    .    .    .       .
 trainer    read      .   .   .   .   .   .   .    .    .    .    .    .       .
 trainer    edit      .   .   .   .   .   .   .    .    .    .    .    .       .
@@ -92,6 +103,9 @@ trainer    orgs      .   .   .   .   .   .   .    .    .    .    .    .       .
 trainer    people    .   .   .   .   .   .   .    .    .    .    .    .       .
 trainer    readsub   .   .   .   .   .   .   .    .    .    .    .    .       .
 trainer    change    .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    delete    .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    audit     .   .   .   .   .   .   .    .    .    .    .    .       .
+trainer    retain    .   .   .   .   .   .   .    .    .    .    .    .       .
 admin      create    .   .   .   .   .   .   .    .    .    .    .    .       .
 admin      read      .   .   .   .   .   .   .    .    .    .    .    .       .
 admin      edit      .   .   .   .   .   .   .    .    .    .    .    .       .
@@ -102,6 +116,9 @@ admin      orgs      .   .   .   .   .   .   .    .    .    .    Y    .       .
 admin      people    .   .   .   .   .   .   .    .    .    .    Y    .       .
 admin      readsub   .   .   .   .   .   .   .    .    .    .    .    .       .
 admin      change    .   .   .   .   .   .   .    .    .    .    .    .       .
+admin      delete    .   .   .   .   .   .   .    .    .    .    .    .       .
+admin      audit     .   .   .   .   .   .   .    .    .    .    Y    .       .
+admin      retain    .   .   .   .   .   .   .    .    .    .    Y    .       .
 nobody     create    .   .   .   .   .   .   .    .    .    .    .    .       .
 nobody     read      .   .   .   .   .   .   .    .    .    .    .    .       .
 nobody     edit      .   .   .   .   .   .   .    .    .    .    .    .       .
@@ -112,6 +129,9 @@ nobody     orgs      .   .   .   .   .   .   .    .    .    .    .    .       .
 nobody     people    .   .   .   .   .   .   .    .    .    .    .    .       .
 nobody     readsub   .   .   .   .   .   .   .    .    .    .    .    .       .
 nobody     change    .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     delete    .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     audit     .   .   .   .   .   .   .    .    .    .    .    .       .
+nobody     retain    .   .   .   .   .   .   .    .    .    .    .    .       .
 """
 
 
