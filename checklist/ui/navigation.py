@@ -17,6 +17,7 @@ PAGE_DIR = Path(__file__).resolve().parent / "app_pages"
 ASSESS = "Assess your service"
 COMPARE_SECTION = "Compare submissions"
 WORKSHOPS = "Workshops"
+ADMINISTRATION = "Administration"  # shown only to administrators, and only with sign-in on (see shown_in_menu)
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,24 @@ SURVEY = PageSpec("survey.py", "Women's survey", "survey")
 COMPARE = PageSpec("compare.py", "Compare submissions", "compare", COMPARE_SECTION)
 WORKSHOP = PageSpec("workshop.py", "Run a workshop", "workshop", WORKSHOPS)
 JOIN = PageSpec("join.py", "Join a workshop", "join", WORKSHOPS)
+ORGANISATIONS_AND_PEOPLE = PageSpec("administration.py", "Organisations and people", "administration", ADMINISTRATION)
 
 # Every page, once, in menu order; the first is the default. The menu, the page tests, the browser
 # and accessibility tests and the benchmarks are all made from this, so a new page is covered by
 # adding it here (and its two-line file in app_pages/).
-PAGES: tuple[PageSpec, ...] = (START, PROFILE, THEMES, REVIEW, RESULTS, PLAN, SURVEY, COMPARE, WORKSHOP, JOIN)
+PAGES: tuple[PageSpec, ...] = (
+    START,
+    PROFILE,
+    THEMES,
+    REVIEW,
+    RESULTS,
+    PLAN,
+    SURVEY,
+    COMPARE,
+    WORKSHOP,
+    JOIN,
+    ORGANISATIONS_AND_PEOPLE,
+)
 
 
 def sections() -> dict[str, list[PageSpec]]:
@@ -59,6 +73,14 @@ def sections() -> dict[str, list[PageSpec]]:
     for spec in PAGES:
         grouped.setdefault(spec.section, []).append(spec)
     return grouped
+
+
+def shown_in_menu(spec: PageSpec, *, administrator: bool) -> bool:
+    """The Administration section is for administrators on a server with sign-in; on a laptop it is not shown.
+
+    Its pages still open by their address, and say there why they are not for this visitor.
+    """
+    return spec.section != ADMINISTRATION or administrator
 
 
 def go(spec: PageSpec, **query: str) -> None:

@@ -14,6 +14,7 @@ from checklist.paths import FolderUnusable, default_bank_path
 from checklist.render.fonts import cache_dir
 from checklist.storage import AssessmentStore, StoreError, database_url
 from checklist.storage.access import Assessments, LocalAccess, PersonAccess
+from checklist.storage.administration import Administration
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.submissions import SubmissionStore
 from checklist.storage.surveys import SurveyStore
@@ -88,6 +89,23 @@ def assessments() -> Assessments:
     person = directory().person_by_subject(subject) if subject else None
     working_for = st.session_state.get(state.WORKING_FOR)
     return PersonAccess(store(), directory(), person, working_for, _submissions_at(database_url()))
+
+
+def administration() -> Administration:
+    """Organisations and people as this session's person may manage them (roles read afresh, as above)."""
+    subject = st.session_state.get(state.SUBJECT) if st.session_state.get(state.SIGN_IN_ON) else None
+    person = directory().person_by_subject(subject) if subject else None
+    return Administration(directory(), person)
+
+
+def administers() -> bool:
+    """Whether this session's person is an administrator with sign-in on: only they see the Administration pages."""
+    if not st.session_state.get(state.SIGN_IN_ON):
+        return False
+    try:
+        return administration().may_manage()
+    except StoreError:
+        return False
 
 
 def workshop_store() -> WorkshopStore:
