@@ -285,3 +285,20 @@ def test_on_a_laptop_the_page_says_organisations_matter_only_with_sign_in(new_ap
     assert [t.value for t in at.title] == [TITLE]
     assert LOCAL_ONLY in markdown(at)
     assert at.get("form") == []
+
+
+def test_an_invitation_never_used_is_withdrawn_after_a_confirmation_that_says_so(
+    as_chris: AppTest, directory: DirectoryStore
+) -> None:
+    never = directory.invite("never@example.org", Role.TRAINER)
+    at = as_chris.run()
+    at.button(key=state.admin_remove_person_key(never.id)).click().run()
+
+    assert f"**Remove {literal('never@example.org')} and all their roles?**" in markdown(at)
+    assert "They have never signed in: this withdraws the invitation." in markdown(at)
+    assert at.button(key=state.ADMIN_CONFIRM).label == f"Yes, remove {literal('never@example.org')}"
+
+    at.button(key=state.ADMIN_CONFIRM).click().run()
+
+    assert directory.person_by_email("never@example.org") is None
+    assert [s.value for s in at.success] == [literal("Removed never@example.org and all their roles.")]
