@@ -22,6 +22,7 @@ from checklist.domain.errors import ChecklistError
 from checklist.domain.people import Organisation, OrganisationKind, Person, Role
 from checklist.domain.wording import agrees, counted, long_moment
 from checklist.render.audit_csv import audit_csv
+from checklist.storage.administration import NOT_SIGNED_IN
 from checklist.storage.audit import AuditTrail
 from checklist.storage.database import StoreError, database_url
 from checklist.storage.directory import DirectoryStore
@@ -274,5 +275,5 @@ def _describe_person(person: Person, by_id: dict[int, Organisation]) -> str:
         grant.role.label + (f" of {by_id[grant.organisation_id].name}" if grant.organisation_id in by_id else "")
         for grant in person.roles
     ]
-    state = "signed in" if person.subject else "invited, not signed in yet"
+    state = "signed in" if person.subject else NOT_SIGNED_IN  # the page's words too
     return f"{person.email} ({state}): {', '.join(roles) or 'no role'}"

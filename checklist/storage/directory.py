@@ -40,6 +40,7 @@ from checklist.storage.directory_schema import (
     version_0001,
 )
 from checklist.storage.migrations import MigratedStore
+from checklist.storage.submissions_schema import submissions
 
 log = logging.getLogger(__name__)
 MAX_NAME = 500
@@ -116,6 +117,15 @@ class DirectoryStore(MigratedStore):
             owned = conn.scalar(select(func.count()).where(assessment_owners.c.organisation_id == found.id))
             if owned:
                 raise DirectoryError(name, [f"it owns {counted(owned, 'saved assessment')}, which would have no owner"])
+            sent = conn.scalar(
+                select(func.count()).where(
+                    (submissions.c.organisation_id == found.id) | (submissions.c.area_id == found.id)
+                )
+            )
+            if sent:
+                raise DirectoryError(
+                    name, [f"{counted(sent, 'submission')} sent in the app name it, and their history is kept"]
+                )
             conn.execute(delete(roles).where(roles.c.organisation_id == found.id))
             conn.execute(delete(services).where(services.c.organisation_id == found.id))
             conn.execute(delete(organisations).where(organisations.c.id == found.id))
@@ -151,6 +161,8 @@ class DirectoryStore(MigratedStore):
             found = _organisation(conn, organisation) if organisation is not None else None
             person_id = _person_id(conn, address)
             grant = RoleGrant(role=role, organisation_id=found.id if found else None)
+            if role == Role.ADMINISTRATOR:
+                _keep_an_administrator(conn, person_id, address)
             removed = conn.execute(
                 delete(roles).where(
                     roles.c.person_id == person_id, roles.c.role == role.value, roles.c.organisation_id == _scope(grant)
@@ -165,6 +177,7 @@ class DirectoryStore(MigratedStore):
         address = normalise_email(email)
         with self._writing() as conn:
             person_id = _person_id(conn, address)
+            _keep_an_administrator(conn, person_id, address)
             conn.execute(delete(roles).where(roles.c.person_id == person_id))
             conn.execute(delete(people).where(people.c.id == person_id))
             _recorded(conn, AuditAction.PERSON_REMOVED, actor, ObjectKind.PERSON, address)
@@ -303,6 +316,23 @@ def _person_id(conn: Connection, address: str) -> int:
     if person_id is None:
         raise DirectoryError(address, ["nobody with this e-mail address has been invited"])
     return person_id
+
+
+def _keep_an_administrator(conn: Connection, person_id: int, address: str) -> None:
+    """Refuse to take away the last administrator: nobody could then manage the server except from its command line."""
+    if RoleGrant(role=Role.ADMINISTRATOR) not in _grants(conn, [person_id]).get(person_id, ()):
+        return
+    others = conn.scalar(
+        select(func.count()).where(roles.c.role == Role.ADMINISTRATOR.value, roles.c.person_id != person_id)
+    )
+    if not others:
+        raise DirectoryError(
+            address,
+            [
+                "is the last administrator; invite another administrator first, so that someone can still manage "
+                "organisations and people"
+            ],
+        )
 
 
 def _grants(conn: Connection, person_ids: list[int]) -> dict[int, tuple[RoleGrant, ...]]:

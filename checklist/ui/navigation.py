@@ -17,7 +17,7 @@ PAGE_DIR = Path(__file__).resolve().parent / "app_pages"
 ASSESS = "Assess your service"
 COMPARE_SECTION = "Compare submissions"
 WORKSHOPS = "Workshops"
-ADMINISTRATION = "Administration"
+ADMINISTRATION = "Administration"  # shown only to administrators, and only with sign-in on (see shown_in_menu)
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ SURVEY = PageSpec("survey.py", "Women's survey", "survey")
 COMPARE = PageSpec("compare.py", "Compare submissions", "compare", COMPARE_SECTION)
 WORKSHOP = PageSpec("workshop.py", "Run a workshop", "workshop", WORKSHOPS)
 JOIN = PageSpec("join.py", "Join a workshop", "join", WORKSHOPS)
+ORGANISATIONS_AND_PEOPLE = PageSpec("administration.py", "Organisations and people", "administration", ADMINISTRATION)
 AUDIT = PageSpec("audit.py", "Audit trail", "audit", ADMINISTRATION)
 
 # Every page, once, in menu order; the first is the default. The menu, the page tests, the browser
@@ -63,6 +64,7 @@ PAGES: tuple[PageSpec, ...] = (
     COMPARE,
     WORKSHOP,
     JOIN,
+    ORGANISATIONS_AND_PEOPLE,
     AUDIT,
 )
 
@@ -73,6 +75,14 @@ def sections() -> dict[str, list[PageSpec]]:
     for spec in PAGES:
         grouped.setdefault(spec.section, []).append(spec)
     return grouped
+
+
+def shown_in_menu(spec: PageSpec, *, administrator: bool) -> bool:
+    """The Administration section is for administrators on a server with sign-in; on a laptop it is not shown.
+
+    Its pages still open by their address, and say there why they are not for this visitor.
+    """
+    return spec.section != ADMINISTRATION or administrator
 
 
 def go(spec: PageSpec, **query: str) -> None:

@@ -15,6 +15,7 @@ from checklist.paths import FolderUnusable, default_bank_path
 from checklist.render.fonts import cache_dir
 from checklist.storage import AssessmentStore, StoreError, database_url
 from checklist.storage.access import Assessments, LocalAccess, PersonAccess
+from checklist.storage.administration import Administration
 from checklist.storage.audit import AuditTrail
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.submissions import SubmissionStore
@@ -103,6 +104,23 @@ def record_export(export: Export, assessment_id: str | None = None) -> None:
     # With the database down the download itself still works; a page reports the database on its own.
     with contextlib.suppress(StoreError):
         assessments().record_export(export, assessment_id)
+
+
+def administration() -> Administration:
+    """Organisations and people as this session's person may manage them (roles read afresh, as above)."""
+    subject = st.session_state.get(state.SUBJECT) if st.session_state.get(state.SIGN_IN_ON) else None
+    person = directory().person_by_subject(subject) if subject else None
+    return Administration(directory(), person)
+
+
+def administers() -> bool:
+    """Whether this session's person is an administrator with sign-in on: only they see the Administration pages."""
+    if not st.session_state.get(state.SIGN_IN_ON):
+        return False
+    try:
+        return administration().may_manage()
+    except StoreError:
+        return False
 
 
 def workshop_store() -> WorkshopStore:

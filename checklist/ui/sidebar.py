@@ -13,11 +13,15 @@ from checklist.ui.forms import download_name
 
 def menu() -> None:
     """Every page, grouped under who uses it (navigation.PAGES is the one list)."""
+    administrator = resources.administers()
     with st.sidebar:
         for section, specs in navigation.sections().items():
+            shown = [spec for spec in specs if navigation.shown_in_menu(spec, administrator=administrator)]
+            if not shown:
+                continue
             with st.container(key=state.menu_section_key(section)):
                 st.markdown(f"**{section}**")
-                for spec in specs:
+                for spec in shown:
                     st.page_link(spec.path, label=spec.title)
 
 

@@ -348,6 +348,40 @@ AUDIT_RETENTION_OFF = "audit-retention-off"
 AUDIT_NOTICE = "audit-notice"  # what the last change of the retention period did, in words, or None
 
 
+# administration page (checklist/ui/administration_page.py)
+ADMIN_PENDING = "admin-pending"  # the removal asked for and waiting for "Yes, remove" (administration_page.Pending)
+ADMIN_NOTICE = "admin-notice"  # what the last change did, or why it was refused (administration_page.Notice)
+ADMIN_ORGANISATION_FORM = "admin-organisation-form"
+ADMIN_ORGANISATION_NAME = "admin-organisation-name"
+ADMIN_ORGANISATION_KIND = "admin-organisation-kind"
+ADMIN_ORGANISATION_AREA = "admin-organisation-area"
+ADMIN_ORGANISATION_ADD = "admin-organisation-add"
+ADMIN_SERVICE_FORM = "admin-service-form"
+ADMIN_SERVICE_PROVIDER = "admin-service-provider"
+ADMIN_SERVICE_NAME = "admin-service-name"
+ADMIN_SERVICE_ADD = "admin-service-add"
+ADMIN_INVITE_FORM = "admin-invite-form"
+ADMIN_INVITE_EMAIL = "admin-invite-email"
+ADMIN_INVITE_ROLE = "admin-invite-role"
+ADMIN_INVITE_ORGANISATION = "admin-invite-organisation"
+ADMIN_INVITE_ADD = "admin-invite-add"
+ADMIN_CONFIRM = "admin-confirm"
+ADMIN_CANCEL = "admin-cancel"
+
+
+def admin_remove_organisation_key(organisation_id: int) -> str:
+    return f"admin-remove-organisation-{organisation_id}"
+
+
+def admin_remove_role_key(person_id: int, index: int) -> str:
+    """The button that takes away the person's index-th role, as listed."""
+    return f"admin-remove-role-{person_id}-{index}"
+
+
+def admin_remove_person_key(person_id: int) -> str:
+    return f"admin-remove-person-{person_id}"
+
+
 def init() -> None:
     """Give every key its starting value once per session."""
     for key in (ASSESSMENT, PENDING, SAVE_PROBLEM, OPEN_PROBLEM, THEME, IMPORT_PROBLEM, WORKSHOP_PROBLEM):

@@ -33,7 +33,7 @@ def test_the_menu_groups_pages_by_who_uses_them() -> None:
         ],
         "Compare submissions": ["Compare submissions"],
         "Workshops": ["Run a workshop", "Join a workshop"],
-        "Administration": ["Audit trail"],
+        "Administration": ["Organisations and people", "Audit trail"],
     }
 
 
@@ -42,3 +42,13 @@ def test_the_sidebar_shows_the_section_headings_in_order(new_app: Callable[..., 
 
     headings = [m.value for m in at.sidebar.markdown if m.value.startswith("**")]
     assert headings[:3] == ["**Assess your service**", "**Compare submissions**", "**Workshops**"]
+
+
+def test_on_a_laptop_the_menu_has_no_administration_section(new_app: Callable[..., AppTest]) -> None:
+    """Organisations and people matter only with sign-in on: the laptop's menu stays as it was."""
+    at = new_app()
+
+    assert "**Administration**" not in [m.value for m in at.sidebar.markdown]
+    links = [link.proto.label for link in at.sidebar.get("page_link")]
+    assert "Start" in links
+    assert "Organisations and people" not in links
