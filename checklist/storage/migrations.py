@@ -18,7 +18,7 @@ from sqlalchemy import Column, Connection, DateTime, MetaData, String, Table, in
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from checklist.storage import directory_schema, submissions_schema, survey_schema
+from checklist.storage import directory_schema, submissions_schema, survey_schema, workshop_schema
 from checklist.storage.database import TableStore
 
 log = logging.getLogger(__name__)
@@ -44,11 +44,16 @@ def _0003_survey_rounds_and_responses(conn: Connection) -> None:
     survey_schema.version_0003.create_all(conn)
 
 
+def _0005_workshop_owners(conn: Connection) -> None:
+    workshop_schema.version_0005.create_all(conn)
+
+
 # In the order they run. Append only.
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_organisations_people_roles", _0001_organisations_people_roles),
     ("0002_submissions", _0002_submissions),
     ("0003_survey_rounds_and_responses", _0003_survey_rounds_and_responses),
+    ("0005_workshop_owners", _0005_workshop_owners),
 )
 
 

@@ -49,6 +49,7 @@ def test_a_database_made_by_the_previous_schema_is_migrated_and_keeps_its_assess
         "0001_organisations_people_roles",
         "0002_submissions",
         "0003_survey_rounds_and_responses",
+        "0005_workshop_owners",
     ]
     after = AssessmentStore(url)
     reopened = after.get(kept.assessment.id)
@@ -71,6 +72,7 @@ def test_opening_a_migrated_database_again_applies_nothing_twice(url: str) -> No
         "0001_organisations_people_roles",
         "0002_submissions",
         "0003_survey_rounds_and_responses",
+        "0005_workshop_owners",
     ]
     second.dispose()
     engine.dispose()
@@ -222,6 +224,7 @@ def test_two_servers_starting_at_once_migrate_the_database_once(url: str) -> Non
         "0001_organisations_people_roles",
         "0002_submissions",
         "0003_survey_rounds_and_responses",
+        "0005_workshop_owners",
     ]
     for store in stores:
         store.dispose()

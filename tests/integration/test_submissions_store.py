@@ -73,6 +73,7 @@ def test_a_database_at_the_previous_schema_gains_the_submissions_tables_and_keep
         "0001_organisations_people_roles",
         "0002_submissions",
         "0003_survey_rounds_and_responses",
+        "0005_workshop_owners",
     ]
     after = DirectoryStore(url)
     person = after.person_by_email("cara@example.org")

@@ -116,6 +116,7 @@ def test_a_database_at_the_previous_schema_gains_the_survey_tables_and_keeps_its
         "0001_organisations_people_roles",
         "0002_submissions",
         "0003_survey_rounds_and_responses",
+        "0005_workshop_owners",
     ]
     after = DirectoryStore(url)
     assert [o.name for o in after.organisations()] == ["Northshire"]
