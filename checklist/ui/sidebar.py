@@ -10,13 +10,16 @@ from checklist.ui import memo, navigation, resources, session, state
 from checklist.ui.forms import download_name
 
 
-def menu() -> None:
-    """Every page, grouped under who uses it (navigation.PAGES is the one list)."""
+def menu(hidden: frozenset[str] = frozenset()) -> None:
+    """Every page, grouped under who uses it (navigation.PAGES is the one list), but those `hidden` (url paths)."""
     with st.sidebar:
         for section, specs in navigation.sections().items():
+            shown = [spec for spec in specs if spec.url_path not in hidden]
+            if not shown:
+                continue
             with st.container(key=state.menu_section_key(section)):
                 st.markdown(f"**{section}**")
-                for spec in specs:
+                for spec in shown:
                     st.page_link(spec.path, label=spec.title)
 
 

@@ -17,11 +17,12 @@ from typing import Literal
 import streamlit as st
 
 from checklist.domain.people import Person
+from checklist.domain.permissions import Action, can
 from checklist.storage import StoreError
 from checklist.storage.access import PersonAccess
 from checklist.storage.directory import subject_of
-from checklist.ui import resources, state
-from checklist.ui.workshop_common import PARTICIPANT_PAGE
+from checklist.ui import navigation, resources, state
+from checklist.ui.workshop_common import NO_WORKSHOP, PARTICIPANT_PAGE
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ def is_configured() -> bool:
 def identify() -> Visitor:
     """Who is here, from the identity cookie and then the database (roles are read afresh on every run)."""
     st.session_state[state.SIGN_IN_ON] = is_configured()
+    st.session_state[state.RUNS_WORKSHOPS] = False
     if not st.session_state[state.SIGN_IN_ON]:
         return Visitor.LOCAL
     # st.user.is_logged_in, read as a key: outside a served app (AppTest) the key is simply absent.
@@ -61,7 +63,10 @@ def identify() -> Visitor:
     subject = subject_of(str(st.user.get("iss") or ""), str(sub))
     st.session_state[state.SUBJECT] = subject
     person = _person(subject)
-    return Visitor.MEMBER if person is not None and person.roles else Visitor.NO_ROLE
+    if person is None or not person.roles:
+        return Visitor.NO_ROLE
+    st.session_state[state.RUNS_WORKSHOPS] = can(person.roles, Action.RUN_WORKSHOP)
+    return Visitor.MEMBER
 
 
 def _person(subject: str) -> Person | None:
@@ -83,8 +88,10 @@ def pages(visitor: Visitor, menu: list[st.Page]) -> list[st.Page]:
     Signed out or with no role, every address of the menu but the join page shows the sign-in
     (or no-access) page in its place: a bookmarked link lands there, not on "Page not found".
     """
-    if visitor in (Visitor.LOCAL, Visitor.MEMBER):
+    if visitor == Visitor.LOCAL:
         return menu
+    if visitor == Visitor.MEMBER:
+        return _member_pages(menu)
     key = state.sign_in_pages_key(visitor.value)
     own: list[st.Page] | None = st.session_state.get(key)
     if own is None:
@@ -98,6 +105,31 @@ def pages(visitor: Visitor, menu: list[st.Page]) -> list[st.Page]:
         ]
         st.session_state[key] = own
     return own
+
+
+def _member_pages(menu: list[st.Page]) -> list[st.Page]:
+    """Everything, but for someone who is not a trainer the Workshop page's address says only "not found"."""
+    if st.session_state.get(state.RUNS_WORKSHOPS):
+        return menu
+    stand_in: st.Page | None = st.session_state.get(state.NO_WORKSHOP_PAGE)
+    if stand_in is None:
+        spec = navigation.WORKSHOP
+        stand_in = st.Page(show_no_workshop_page, title=spec.title, url_path=spec.url_path)
+        st.session_state[state.NO_WORKSHOP_PAGE] = stand_in
+    return [stand_in if p.url_path == navigation.WORKSHOP.url_path else p for p in menu]
+
+
+def hidden_pages(visitor: Visitor) -> frozenset[str]:
+    """The menu's pages this visitor is not offered (by url path): the Workshop page, unless a trainer."""
+    if visitor == Visitor.MEMBER and not st.session_state.get(state.RUNS_WORKSHOPS):
+        return frozenset({navigation.WORKSHOP.url_path})
+    return frozenset()
+
+
+def show_no_workshop_page() -> None:
+    # The same words as a facilitator's link that names nothing: no hint that workshops are here.
+    st.title("Workshop")
+    st.error(NO_WORKSHOP)
 
 
 def position(visitor: Visitor) -> Literal["sidebar", "hidden"]:
