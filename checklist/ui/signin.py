@@ -14,6 +14,7 @@ import os
 from enum import Enum
 from typing import Literal
 
+import httpx
 import streamlit as st
 
 from checklist.domain.people import Person
@@ -29,6 +30,11 @@ log = logging.getLogger(__name__)
 SIGN_IN_TITLE = "Sign in"
 NO_ROLE_TITLE = "No access yet"
 LOCAL_MODE = "Local mode: no sign-in; everything stays on this computer."
+PROVIDER_DOWN = (
+    "The sign-in service cannot be reached just now, so you cannot sign in. Nothing you saved is affected. "
+    "Try again in a few minutes; if it goes on, tell {administrator}."
+)
+PROVIDER_WAIT = 5.0  # seconds to wait for the provider's metadata before saying it cannot be reached
 UNREACHABLE = (
     "The server cannot reach its database just now, so it cannot tell what you may open. Try again in a moment."
 )
@@ -170,10 +176,47 @@ def show_sign_in_page() -> None:
         "This server keeps the self-assessments of the drug and alcohol services in an area. "
         "Sign in with your work account to see your organisation's assessments."
     )
-    if st.button("Sign in", type="primary", key=state.SIGN_IN):
-        st.login()
+    if st.session_state.get(state.SIGN_IN_UNREACHABLE):
+        st.error(PROVIDER_DOWN.format(administrator=_administrator()))
+        label = "Try signing in again"
+    else:
+        label = "Sign in"
+    if st.button(label, type="primary", key=state.SIGN_IN):
+        if provider_reachable():
+            st.session_state[state.SIGN_IN_UNREACHABLE] = False
+            st.login()
+        else:
+            st.session_state[state.SIGN_IN_UNREACHABLE] = True
+            st.rerun()
     st.write("Taking part in a workshop? You do not need to sign in.")
     st.page_link(PARTICIPANT_PAGE.path, label="Join a workshop", icon=":material/arrow_forward:")
+
+
+def provider_reachable() -> bool:
+    """Whether the identity provider's metadata can be read, as st.login's server route is about to read it.
+
+    That route (streamlit/web/server/starlette/starlette_auth_routes.py, `_auth_login`) has Authlib fetch
+    `server_metadata_url` with httpx; when that fails it answers a bare "Authentication error" page. So the
+    same fetch is tried here first, and exactly its failures (an httpx error, or a reply that is not JSON)
+    keep the person on our own page instead.
+    """
+    url = _metadata_url()
+    if url is None:
+        return True  # nothing to check: st.login reports a configuration mistake itself
+    try:
+        reply = httpx.get(url, timeout=PROVIDER_WAIT)
+        reply.raise_for_status()
+        reply.json()
+    except (httpx.HTTPError, ValueError) as exc:
+        log.warning("sign-in provider unreachable: %s (%s)", url, type(exc).__name__)
+        return False
+    return True
+
+
+def _metadata_url() -> str | None:
+    auth = st.secrets.get("auth")
+    url = auth.get("server_metadata_url") if auth is not None else None
+    return str(url) if url else None
 
 
 def show_no_role_page() -> None:

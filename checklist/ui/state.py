@@ -312,7 +312,6 @@ SIGN_OUT = "sign-out"
 SIGN_OUT_NO_ROLE = "sign-out-no-role"
 NO_WORKSHOP_PAGE = "signin-no-workshop-page"  # the stand-in for the Workshop page, for members who are not trainers
 SIGN_IN_UNREACHABLE = "sign-in-unreachable"  # the provider could not be reached when Sign in was pressed
-SIGN_IN_AGAIN = "sign-in-again"
 
 
 def sign_in_pages_key(visitor: str) -> str:
