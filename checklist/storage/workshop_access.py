@@ -87,7 +87,7 @@ class TrainerWorkshops:
     def _allowed(self, action: Action, workshop_id: str) -> bool:
         allowed = self._can(action, workshop_id)
         if not allowed:
-            log.warning("refused: %s may not %s %s", self._who(), action.value, workshop_id[:100])
+            log.warning("refused: %s may not %s %s", self._who(), action.value, _printable(workshop_id))
         return allowed
 
     def may_run(self) -> bool:
@@ -120,3 +120,8 @@ class TrainerWorkshops:
             return []
         found = (self._store.get(owned.workshop_id) for owned in self._owners.made_by(person_id))
         return [stored for stored in found if stored is not None]
+
+
+def _printable(workshop_id: str) -> str:
+    """The id as logged: a link's text, cut short and with no line breaks, so it cannot forge log lines."""
+    return "".join(c if c.isprintable() else "?" for c in workshop_id[:100])

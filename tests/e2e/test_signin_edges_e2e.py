@@ -237,6 +237,7 @@ def test_two_trainers_each_see_only_their_own_workshops_and_the_others_link_is_n
     expect(tia_tab.get_by_role("heading", name="Your workshops")).to_be_visible()
     expect(tia_tab.get_by_role("link", name="Tia's day")).to_be_visible()
     expect(tia_tab.get_by_text("Tom's day")).to_have_count(0)
+    assert_accessible(tia_tab)
     tia_tab.goto(toms_link)
     wait_for_text(tia_tab, NO_WORKSHOP)
     expect(tia_tab.get_by_text("Tom's day")).to_have_count(0)
@@ -263,6 +264,7 @@ def test_staff_have_no_workshop_page_and_its_address_says_not_found(
     open_app(page, area_server, "workshop")
     wait_for_text(page, NO_WORKSHOP)
     expect(page.get_by_role("button", name="Create the workshop")).to_have_count(0)
+    assert_accessible(page)
 
 
 def test_when_the_provider_is_down_sign_in_says_so_on_a_plain_page(page: Page, tmp_path: Path) -> None:

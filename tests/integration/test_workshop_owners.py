@@ -134,3 +134,17 @@ def test_a_database_at_the_previous_schema_gains_the_workshop_owners_table_and_k
     for opened in (old, owners):
         opened.dispose()
     engine.dispose()
+
+
+def test_an_unknown_or_hostile_facilitator_link_finds_nothing_and_logs_one_line(
+    url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    directory, store, owners = DirectoryStore(url), WorkshopStore(url), WorkshopOwnerStore(url)
+    as_tom = TrainerWorkshops(store, owners, signed_in(directory, "tom@example.org"))
+    links = ["nothing-like-it", "", "x" * 5000, "bad\x00link", "forged\nrefused: someone else"]
+    assert [as_tom.get(link) for link in links] == [None] * len(links)
+    refusals = [r.getMessage() for r in caplog.records if r.getMessage().startswith("refused:")]
+    assert len(refusals) == len(links)
+    assert all("\n" not in line and len(line) < 200 for line in refusals)
+    for opened in (directory, store, owners):
+        opened.dispose()
