@@ -22,6 +22,7 @@ from checklist.storage.workshop_access import TrainerWorkshops
 from checklist.storage.workshop_owners import WorkshopOwnerStore
 from checklist.storage.workshops import WorkshopStore
 from checklist.ui.workshop_common import NO_WORKSHOP
+from checklist.ui.workshop_participant_page import CLOSED_SCREEN
 from tests.ui.conftest import APP
 from tests.ui.test_signin_pages import AUTH
 from tests.ui.test_workshop_pages import FACILITATOR, PARTICIPANT, room_with_answers
@@ -163,3 +164,36 @@ def test_the_consensus_assessment_goes_through_the_assessment_rules(
     assert owner is not None
     assert owner.name == "Riverside"
     directory.dispose()
+
+
+def signed_out(monkeypatch: pytest.MonkeyPatch, file: str, **query: str) -> AppTest:
+    monkeypatch.setattr(streamlit, "user", {})
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets["auth"] = AUTH
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page(file).run()
+
+
+def test_with_sign_in_on_participants_join_with_the_code_and_no_account_until_the_trainer_closes_it(
+    signed_in_as: Callable[..., AppTest],
+    people: dict[str, Person],
+    url: str,
+    bank: QuestionBank,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    workshop = owned_room(url, people["tom@example.org"], bank)
+    before = len(workshop.participants)
+    guest = signed_out(monkeypatch, PARTICIPANT, join=workshop.join_code)
+    assert [b.label for b in guest.button] == ["Join"]
+    guest.button[0].click().run()
+    joined = WorkshopStore(url).get(workshop.id)
+    assert joined is not None
+    assert len(joined.workshop.participants) == before + 1
+
+    trainer = signed_in_as("tom@example.org", FACILITATOR, w=workshop.id)
+    trainer.button(key="wf-close-workshop").click().run()
+    late = signed_out(monkeypatch, PARTICIPANT, join=workshop.join_code)
+    assert [i.value for i in late.info] == [CLOSED_SCREEN]
+    assert "Join" not in [b.label for b in late.button]
