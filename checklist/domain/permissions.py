@@ -3,7 +3,8 @@
 Least privilege: an administrator manages organisations and people, reads the audit
 trail and sets how long drafts are kept, but reads no assessment; a commissioner reads
 only what services in their area have submitted, and never edits it; a trainer runs
-workshops. Anything not granted here is refused.
+workshops, and opens and changes only the workshops they made. Anything not granted here
+is refused.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ class Action(StrEnum):
     COMPARE_SUBMISSIONS = "compare submissions"  # of an area
     READ_SUBMISSION = "read submission"
     CHANGE_SUBMISSION = "change submission"  # granted to nobody: a submission is a snapshot, kept as sent
-    RUN_WORKSHOP = "run workshop"
+    RUN_WORKSHOP = "run workshop"  # create one: over the whole server
+    OPEN_WORKSHOP = "open workshop"  # see a workshop's room, answers and consensus
+    CHANGE_WORKSHOP = "change workshop"  # open or close joining, agree answers, remove participants
     MANAGE_ORGANISATIONS = "manage organisations"
     MANAGE_PEOPLE = "manage people"
     DELETE_ASSESSMENT = "delete assessment"  # with its owner link, submissions and survey rounds
@@ -51,13 +54,24 @@ class SubmissionRef(BaseModel):
     area_id: int
 
 
-Target = Organisation | AssessmentRef | SubmissionRef | None
+class WorkshopRef(BaseModel):
+    """A workshop as the rules see it: the person who made it (None: made in local mode, so nobody's)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    trainer_id: int | None
 
 
-def can(roles: Iterable[RoleGrant], action: Action, target: Target = None) -> bool:
-    """Whether someone holding `roles` may do `action` to `target` (None for actions over the whole server)."""
+Target = Organisation | AssessmentRef | SubmissionRef | WorkshopRef | None
+
+
+def can(roles: Iterable[RoleGrant], action: Action, target: Target = None, *, person_id: int | None = None) -> bool:
+    """Whether someone holding `roles` may do `action` to `target` (None for actions over the whole server).
+
+    `person_id` is who holds the roles: a workshop is its own trainer's, not every trainer's.
+    """
     held = tuple(roles)
-    return any(_grants(grant, action, target) for grant in held)
+    return any(_grants(grant, action, target, person_id) for grant in held)
 
 
 # What an administrator does over the whole server: never an assessment's content.
@@ -66,14 +80,14 @@ _ADMINISTRATION = frozenset(
 )
 
 
-def _grants(grant: RoleGrant, action: Action, target: Target) -> bool:
+def _grants(grant: RoleGrant, action: Action, target: Target, person_id: int | None) -> bool:
     match grant.role:
         case Role.STAFF:
             return _staff(grant.organisation_id, action, target)
         case Role.COMMISSIONER:
             return _commissioner(grant.organisation_id, action, target)
         case Role.TRAINER:
-            return action == Action.RUN_WORKSHOP and target is None
+            return _trainer(person_id, action, target)
         case Role.ADMINISTRATOR:
             return action in _ADMINISTRATION and target is None
 
@@ -103,4 +117,12 @@ def _commissioner(area_id: int | None, action: Action, target: Target) -> bool:
         return isinstance(target, Organisation) and target.id == area_id and target.kind == OrganisationKind.AREA
     if action == Action.READ_SUBMISSION:
         return isinstance(target, SubmissionRef) and target.area_id == area_id
+    return False
+
+
+def _trainer(person_id: int | None, action: Action, target: Target) -> bool:
+    if action == Action.RUN_WORKSHOP:
+        return target is None
+    if action in {Action.OPEN_WORKSHOP, Action.CHANGE_WORKSHOP}:
+        return isinstance(target, WorkshopRef) and person_id is not None and target.trainer_id == person_id
     return False

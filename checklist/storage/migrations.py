@@ -19,7 +19,7 @@ from sqlalchemy import Column, Connection, DateTime, MetaData, String, Table, cr
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from checklist.storage import audit_schema, directory_schema, submissions_schema, survey_schema
+from checklist.storage import audit_schema, directory_schema, submissions_schema, survey_schema, workshop_schema
 from checklist.storage.database import TableStore
 
 log = logging.getLogger(__name__)
@@ -49,12 +49,17 @@ def _0004_audit_and_retention(conn: Connection) -> None:
     audit_schema.version_0004.create_all(conn)
 
 
+def _0005_workshop_owners(conn: Connection) -> None:
+    workshop_schema.version_0005.create_all(conn)
+
+
 # In the order they run. Append only.
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_organisations_people_roles", _0001_organisations_people_roles),
     ("0002_submissions", _0002_submissions),
     ("0003_survey_rounds_and_responses", _0003_survey_rounds_and_responses),
     ("0004_audit_and_retention", _0004_audit_and_retention),
+    ("0005_workshop_owners", _0005_workshop_owners),
 )
 
 

@@ -85,7 +85,7 @@ def run() -> None:
     every_page = [page for pages in _pages().values() for page in pages]
     current = st.navigation(signin.pages(visitor, every_page), position="hidden")
     if signin.position(visitor) == "sidebar":
-        sidebar.menu()
+        sidebar.menu(signin.hidden_pages(visitor))
     sidebar.show()
     signin.show_in_sidebar(visitor)
     current.run()

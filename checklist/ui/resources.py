@@ -20,6 +20,8 @@ from checklist.storage.audit import AuditTrail
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.submissions import SubmissionStore
 from checklist.storage.surveys import SurveyStore
+from checklist.storage.workshop_access import LocalWorkshops, TrainerWorkshops, Workshops
+from checklist.storage.workshop_owners import WorkshopOwnerStore
 from checklist.storage.workshops import WorkshopStore
 from checklist.ui import state
 from checklist.ui.forms import switch_is_on
@@ -52,6 +54,11 @@ def _audit_at(url: str) -> AuditTrail:
 
 def _workshop_store_at(url: str) -> WorkshopStore:
     return WorkshopStore(url)
+
+
+@st.cache_resource(show_spinner=False)
+def _workshop_owners_at(url: str) -> WorkshopOwnerStore:
+    return WorkshopOwnerStore(url)
 
 
 @st.cache_resource(show_spinner=False)
@@ -125,6 +132,18 @@ def administers() -> bool:
 
 def workshop_store() -> WorkshopStore:
     return _workshop_store_at(database_url())
+
+
+def workshops() -> Workshops:
+    """The workshops this session may run: all of them in local mode, else the signed-in trainer's own.
+
+    Roles are read from the database on each use, as for `assessments()`.
+    """
+    if not st.session_state.get(state.SIGN_IN_ON):
+        return LocalWorkshops(workshop_store())
+    subject = st.session_state.get(state.SUBJECT)
+    person = directory().person_by_subject(subject) if subject else None
+    return TrainerWorkshops(workshop_store(), _workshop_owners_at(database_url()), person)
 
 
 def survey_store() -> SurveyStore:

@@ -11,12 +11,17 @@ from checklist.ui import memo, navigation, resources, session, state
 from checklist.ui.forms import download_name
 
 
-def menu() -> None:
-    """Every page, grouped under who uses it (navigation.PAGES is the one list)."""
+def menu(hidden: frozenset[str] = frozenset()) -> None:
+    """Every page, grouped under who uses it (navigation.PAGES is the one list), but those `hidden` (url paths)
+    and, for anyone but an administrator, the Administration section."""
     administrator = resources.administers()
     with st.sidebar:
         for section, specs in navigation.sections().items():
-            shown = [spec for spec in specs if navigation.shown_in_menu(spec, administrator=administrator)]
+            shown = [
+                spec
+                for spec in specs
+                if spec.url_path not in hidden and navigation.shown_in_menu(spec, administrator=administrator)
+            ]
             if not shown:
                 continue
             with st.container(key=state.menu_section_key(section)):

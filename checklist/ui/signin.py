@@ -14,20 +14,27 @@ import os
 from enum import Enum
 from typing import Literal
 
+import httpx
 import streamlit as st
 
 from checklist.domain.people import Person
+from checklist.domain.permissions import Action, can
 from checklist.storage import StoreError
 from checklist.storage.access import PersonAccess
 from checklist.storage.directory import subject_of
-from checklist.ui import resources, state
-from checklist.ui.workshop_common import PARTICIPANT_PAGE
+from checklist.ui import navigation, resources, state
+from checklist.ui.workshop_common import NO_WORKSHOP, PARTICIPANT_PAGE
 
 log = logging.getLogger(__name__)
 
 SIGN_IN_TITLE = "Sign in"
 NO_ROLE_TITLE = "No access yet"
 LOCAL_MODE = "Local mode: no sign-in; everything stays on this computer."
+PROVIDER_DOWN = (
+    "The sign-in service cannot be reached just now, so you cannot sign in. Nothing you saved is affected. "
+    "Try again in a few minutes; if it goes on, tell {administrator}."
+)
+PROVIDER_WAIT = 5.0  # seconds to wait for the provider's metadata before saying it cannot be reached
 UNREACHABLE = (
     "The server cannot reach its database just now, so it cannot tell what you may open. Try again in a moment."
 )
@@ -48,6 +55,7 @@ def is_configured() -> bool:
 def identify() -> Visitor:
     """Who is here, from the identity cookie and then the database (roles are read afresh on every run)."""
     st.session_state[state.SIGN_IN_ON] = is_configured()
+    st.session_state[state.RUNS_WORKSHOPS] = False
     if not st.session_state[state.SIGN_IN_ON]:
         return Visitor.LOCAL
     # st.user.is_logged_in, read as a key: outside a served app (AppTest) the key is simply absent.
@@ -61,7 +69,10 @@ def identify() -> Visitor:
     subject = subject_of(str(st.user.get("iss") or ""), str(sub))
     st.session_state[state.SUBJECT] = subject
     person = _person(subject)
-    return Visitor.MEMBER if person is not None and person.roles else Visitor.NO_ROLE
+    if person is None or not person.roles:
+        return Visitor.NO_ROLE
+    st.session_state[state.RUNS_WORKSHOPS] = can(person.roles, Action.RUN_WORKSHOP)
+    return Visitor.MEMBER
 
 
 def _person(subject: str) -> Person | None:
@@ -83,8 +94,10 @@ def pages(visitor: Visitor, menu: list[st.Page]) -> list[st.Page]:
     Signed out or with no role, every address of the menu but the join page shows the sign-in
     (or no-access) page in its place: a bookmarked link lands there, not on "Page not found".
     """
-    if visitor in (Visitor.LOCAL, Visitor.MEMBER):
+    if visitor == Visitor.LOCAL:
         return menu
+    if visitor == Visitor.MEMBER:
+        return _member_pages(menu)
     key = state.sign_in_pages_key(visitor.value)
     own: list[st.Page] | None = st.session_state.get(key)
     if own is None:
@@ -98,6 +111,31 @@ def pages(visitor: Visitor, menu: list[st.Page]) -> list[st.Page]:
         ]
         st.session_state[key] = own
     return own
+
+
+def _member_pages(menu: list[st.Page]) -> list[st.Page]:
+    """Everything, but for someone who is not a trainer the Workshop page's address says only "not found"."""
+    if st.session_state.get(state.RUNS_WORKSHOPS):
+        return menu
+    stand_in: st.Page | None = st.session_state.get(state.NO_WORKSHOP_PAGE)
+    if stand_in is None:
+        spec = navigation.WORKSHOP
+        stand_in = st.Page(show_no_workshop_page, title=spec.title, url_path=spec.url_path)
+        st.session_state[state.NO_WORKSHOP_PAGE] = stand_in
+    return [stand_in if p.url_path == navigation.WORKSHOP.url_path else p for p in menu]
+
+
+def hidden_pages(visitor: Visitor) -> frozenset[str]:
+    """The menu's pages this visitor is not offered (by url path): the Workshop page, unless a trainer."""
+    if visitor == Visitor.MEMBER and not st.session_state.get(state.RUNS_WORKSHOPS):
+        return frozenset({navigation.WORKSHOP.url_path})
+    return frozenset()
+
+
+def show_no_workshop_page() -> None:
+    # The same words as a facilitator's link that names nothing: no hint that workshops are here.
+    st.title("Workshop")
+    st.error(NO_WORKSHOP)
 
 
 def position(visitor: Visitor) -> Literal["sidebar", "hidden"]:
@@ -138,10 +176,47 @@ def show_sign_in_page() -> None:
         "This server keeps the self-assessments of the drug and alcohol services in an area. "
         "Sign in with your work account to see your organisation's assessments."
     )
-    if st.button("Sign in", type="primary", key=state.SIGN_IN):
-        st.login()
+    if st.session_state.get(state.SIGN_IN_UNREACHABLE):
+        st.error(PROVIDER_DOWN.format(administrator=_administrator()))
+        label = "Try signing in again"
+    else:
+        label = "Sign in"
+    if st.button(label, type="primary", key=state.SIGN_IN):
+        if provider_reachable():
+            st.session_state[state.SIGN_IN_UNREACHABLE] = False
+            st.login()
+        else:
+            st.session_state[state.SIGN_IN_UNREACHABLE] = True
+            st.rerun()
     st.write("Taking part in a workshop? You do not need to sign in.")
     st.page_link(PARTICIPANT_PAGE.path, label="Join a workshop", icon=":material/arrow_forward:")
+
+
+def provider_reachable() -> bool:
+    """Whether the identity provider's metadata can be read, as st.login's server route is about to read it.
+
+    That route (streamlit/web/server/starlette/starlette_auth_routes.py, `_auth_login`) has Authlib fetch
+    `server_metadata_url` with httpx; when that fails it answers a bare "Authentication error" page. So the
+    same fetch is tried here first, and exactly its failures (an httpx error, or a reply that is not JSON)
+    keep the person on our own page instead.
+    """
+    url = _metadata_url()
+    if url is None:
+        return True  # nothing to check: st.login reports a configuration mistake itself
+    try:
+        reply = httpx.get(url, timeout=PROVIDER_WAIT)
+        reply.raise_for_status()
+        reply.json()
+    except (httpx.HTTPError, ValueError) as exc:
+        log.warning("sign-in provider unreachable: %s (%s)", url, type(exc).__name__)
+        return False
+    return True
+
+
+def _metadata_url() -> str | None:
+    auth = st.secrets.get("auth")
+    url = auth.get("server_metadata_url") if auth is not None else None
+    return str(url) if url else None
 
 
 def show_no_role_page() -> None:

@@ -22,6 +22,7 @@ SIGN_IN_PROBLEM = "sign_in_problem"  # why the signed-in person's roles could no
 WORKING_FOR = "working-for"  # the organisation id new assessments go to, for staff of several providers
 MEMO = "memo"  # results and chart specs kept until the assessment changes (checklist.ui.memo)
 DRAWN = "drawn-widgets"  # keys of the Themes widgets this session has drawn (checklist.ui.themes_page.first_draw)
+RUNS_WORKSHOPS = "runs-workshops"  # whether the signed-in person may run workshops, read afresh on each run
 
 THEME_PICKER = "theme-picker"
 UPLOAD = "upload"
@@ -317,6 +318,8 @@ def menu_section_key(section: str) -> str:
 SIGN_IN = "sign-in"
 SIGN_OUT = "sign-out"
 SIGN_OUT_NO_ROLE = "sign-out-no-role"
+NO_WORKSHOP_PAGE = "signin-no-workshop-page"  # the stand-in for the Workshop page, for members who are not trainers
+SIGN_IN_UNREACHABLE = "sign-in-unreachable"  # the provider could not be reached when Sign in was pressed
 
 
 def sign_in_pages_key(visitor: str) -> str:

@@ -22,6 +22,8 @@ from checklist.ui.state import participant_reason_key as participant_reason_key
 from checklist.ui.state import seed as seed
 
 FACILITATOR_PAGE = navigation.WORKSHOP
+# A facilitator's link that names nothing, or another trainer's workshop: the same words, so no hint it exists.
+NO_WORKSHOP = "No workshop has this link. Check that the whole facilitator's link was copied."
 PARTICIPANT_PAGE = navigation.JOIN
 
 ANSWER_OPTIONS = [value.value for value in AnswerValue]

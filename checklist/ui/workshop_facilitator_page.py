@@ -21,7 +21,7 @@ from checklist.domain.assessment import ANSWER_LABELS, Service
 from checklist.domain.bank import QuestionBank, Theme
 from checklist.domain.examples import EXAMPLES, example_base_service, example_service
 from checklist.domain.join_address import PUBLIC_URL_SETTING, JoinAddress, join_address
-from checklist.domain.wording import clock_time
+from checklist.domain.wording import clock_time, long_moment
 from checklist.domain.workshop import (
     QuestionSpread,
     Workshop,
@@ -109,12 +109,12 @@ def show() -> None:
 
 def _load(workshop_id: str) -> Workshop | None:
     try:
-        stored = common.store().get(workshop_id)
+        stored = resources.workshops().get(workshop_id)
     except StoreError as exc:
         st.error(exc.message)
         return None
     if stored is None:
-        st.error("No workshop has this link. Check that the whole facilitator's link was copied.")
+        st.error(common.NO_WORKSHOP)
         st.page_link(common.FACILITATOR_PAGE.path, label="Create a new workshop", query_params={})
         return None
     return stored.workshop
@@ -130,6 +130,10 @@ def _remember_running(workshop: Workshop) -> None:
 
 
 def _way_back() -> None:
+    if st.session_state.get(state.SIGN_IN_ON):
+        _your_workshops()
+        st.subheader("Start a new workshop")
+        return
     running: dict[str, str] = st.session_state.get(RUNNING, {})
     if running:
         st.subheader("Workshops you are running in this browser")
@@ -148,6 +152,28 @@ def _way_back() -> None:
         )
         st.form_submit_button("Open my workshop", on_click=_reopen, key=state.FACILITATOR_REOPEN_SUBMIT)
     st.subheader("Start a new workshop")
+
+
+def _your_workshops() -> None:
+    """With sign-in, a trainer's own workshops, newest first, from any browser: the facilitator's link is not needed."""
+    try:
+        mine = resources.workshops().mine()
+    except StoreError as exc:
+        st.error(exc.message)
+        return
+    if not mine:
+        return
+    st.subheader("Your workshops")
+    for stored in mine:
+        workshop = stored.workshop
+        name = literal(workshop.title) if workshop.title else f"Workshop {workshop.join_code}"
+        closed = ", closed" if workshop.closed else ""
+        st.page_link(
+            common.FACILITATOR_PAGE.path,
+            label=f"{name} (made {long_moment(workshop.created_at)}{closed})",
+            icon=":material/arrow_forward:",
+            query_params={common.FACILITATOR_PARAM: workshop.id},
+        )
 
 
 def _reopen() -> None:
@@ -203,7 +229,7 @@ def _create(bank: QuestionBank) -> None:
             title=(ss.get(TITLE_INPUT) or "").strip(),
             example_id=None if base == BLANK else base,
         )
-        stored = common.store().create(workshop)
+        stored = resources.workshops().create(workshop)
     except (StoreError, WorkshopError) as exc:
         common.remember_problem(exc.message)
         return
@@ -386,7 +412,7 @@ def _joining_changed(workshop_id: str) -> None:
 
 def _change(workshop_id: str, change: Callable[[Workshop], Workshop]) -> None:
     try:
-        common.store().update(workshop_id, change)
+        resources.workshops().update(workshop_id, change)
     except (StoreError, WorkshopError) as exc:
         common.remember_problem(f"The change was not saved: {exc.message}")
         return
@@ -533,7 +559,7 @@ def _agreed(bank: QuestionBank, workshop_id: str, question_id: str) -> None:
         return
     answer = built.answer
     try:
-        common.store().update(workshop_id, lambda w: with_consensus(bank, w, question_id, answer))
+        resources.workshops().update(workshop_id, lambda w: with_consensus(bank, w, question_id, answer))
     except (StoreError, WorkshopError) as exc:
         common.remember_problem(f"The agreed answer was not saved: {exc.message}")
         return
@@ -568,7 +594,7 @@ def _consensus_assessment(bank: QuestionBank, workshop: Workshop) -> None:
 
 
 def _make_assessment(bank: QuestionBank, workshop_id: str) -> None:
-    latest = common.store().get(workshop_id)
+    latest = resources.workshops().get(workshop_id)
     if latest is None:
         return
     workshop = latest.workshop
@@ -582,7 +608,9 @@ def _make_assessment(bank: QuestionBank, workshop_id: str) -> None:
             return
         assessment = consensus_assessment(bank, workshop)
         assessments.create(assessment)
-        common.store().update(workshop_id, lambda w: w.model_copy(update={"consensus_assessment_id": assessment.id}))
+        resources.workshops().update(
+            workshop_id, lambda w: w.model_copy(update={"consensus_assessment_id": assessment.id})
+        )
     except StoreError as exc:
         common.remember_problem(f"The consensus assessment was not saved: {exc.message}")
         return

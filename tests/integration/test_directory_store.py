@@ -50,6 +50,7 @@ def test_a_database_made_by_the_previous_schema_is_migrated_and_keeps_its_assess
         "0002_submissions",
         "0003_survey_rounds_and_responses",
         "0004_audit_and_retention",
+        "0005_workshop_owners",
     ]
     after = AssessmentStore(url)
     reopened = after.get(kept.assessment.id)
@@ -73,6 +74,7 @@ def test_opening_a_migrated_database_again_applies_nothing_twice(url: str) -> No
         "0002_submissions",
         "0003_survey_rounds_and_responses",
         "0004_audit_and_retention",
+        "0005_workshop_owners",
     ]
     second.dispose()
     engine.dispose()
@@ -225,6 +227,7 @@ def test_two_servers_starting_at_once_migrate_the_database_once(url: str) -> Non
         "0002_submissions",
         "0003_survey_rounds_and_responses",
         "0004_audit_and_retention",
+        "0005_workshop_owners",
     ]
     for store in stores:
         store.dispose()

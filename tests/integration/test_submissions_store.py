@@ -76,6 +76,7 @@ def test_a_database_at_the_previous_schema_gains_the_submissions_tables_and_keep
         "0002_submissions",
         "0003_survey_rounds_and_responses",
         "0004_audit_and_retention",
+        "0005_workshop_owners",
     ]
     after = DirectoryStore(url)
     person = after.person_by_email("cara@example.org")

@@ -119,6 +119,7 @@ def test_a_database_at_the_previous_schema_gains_the_survey_tables_and_keeps_its
         "0002_submissions",
         "0003_survey_rounds_and_responses",
         "0004_audit_and_retention",
+        "0005_workshop_owners",
     ]
     after = DirectoryStore(url)
     assert [o.name for o in after.organisations()] == ["Northshire"]

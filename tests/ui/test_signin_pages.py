@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from streamlit.testing.v1 import AppTest
 
-from checklist.ui.signin import LOCAL_MODE
+from checklist.ui import signin
+from checklist.ui.signin import LOCAL_MODE, PROVIDER_DOWN
 from tests.ui.conftest import APP
 
 AUTH = {
@@ -33,3 +34,15 @@ def test_with_auth_secrets_a_signed_out_visitor_gets_only_the_sign_in_page(app_e
     assert [t.value for t in at.title] == ["Sign in"]
     assert at.button(key="sign-in").label == "Sign in"
     assert LOCAL_MODE not in [m.value for m in at.sidebar.markdown]
+
+
+def test_when_the_sign_in_service_cannot_be_reached_the_page_says_so_in_plain_words(app_env: object) -> None:
+    """Port 9 of loopback answers nothing, as a provider that is down (the browser test stops a real one)."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets["auth"] = AUTH
+    at.run()
+    at.button(key="sign-in").click().run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert [e.value for e in at.error] == [PROVIDER_DOWN.format(administrator=signin._administrator())]
+    assert at.button(key="sign-in").label == "Try signing in again"
