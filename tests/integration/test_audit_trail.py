@@ -92,6 +92,7 @@ def test_a_database_at_the_0003_schema_gains_the_audit_tables_and_keeps_its_data
         "0002_submissions",
         "0003_survey_rounds_and_responses",
         "0004_audit_and_retention",
+        "0005_workshop_owners",
     ]
     columns = [c["name"] for c in inspect(engine).get_columns("audit_events")]
     assert columns == ["id", "at", "actor", "action", "object_kind", "object_id", "organisation_id", "detail"]
