@@ -19,6 +19,7 @@ from checklist.domain.bank import load_bank
 from checklist.domain.people import DirectoryError, OrganisationKind, Person, Role
 from checklist.domain.workshop import create_workshop
 from checklist.storage import AssessmentStore
+from checklist.storage.access import NOT_YOURS
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.workshop_access import TrainerWorkshops
 from checklist.storage.workshop_owners import WorkshopOwnerStore
@@ -314,3 +315,26 @@ def test_a_person_in_two_organisations_opens_both_and_chooses_each_in_turn_for_n
         assert new_assessment_owner(page, area_server) == organisation
         open_app(page, area_server)  # back to Start (a new page load, so the choice is made afresh)
         expect(page.get_by_role("button", name="Start a new assessment")).to_be_visible()
+
+
+def test_a_workshop_code_opens_only_the_join_page_never_another_providers_assessment(
+    page: Page, area_server: AppServer, provider: str, seeded: dict[str, str]
+) -> None:
+    """Fenside's workshop agreed its answers into Fenside's assessment; Ana of Riverside joins it with the code."""
+    url = database_url(area_server)
+    store = WorkshopStore(url)
+    made = store.create(create_workshop(load_bank(area_server.env["CHECKLIST_BANK"]), title="Fenside's day")).workshop
+    store.update(made.id, lambda w: w.model_copy(update={"consensus_assessment_id": seeded["Fenside"]}))
+    store.dispose()
+
+    sign_in(page, area_server, provider, "ana@example.org")
+    open_app(page, area_server, "join", join=made.join_code)
+    wait_for_text(page, "Workshop: Fenside's day")
+    page.get_by_role("button", name="Join").click()
+    wait_for_text(page, "you joined as")
+    expect(page.get_by_text("Fenside women")).to_have_count(0)
+    expect(page.get_by_role("link", name="Fenside's day")).to_have_count(0)
+
+    open_app(page, area_server, "themes", a=seeded["Fenside"])
+    wait_for_text(page, NOT_YOURS)
+    expect(page.get_by_text("Fenside women")).to_have_count(0)

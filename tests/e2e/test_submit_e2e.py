@@ -105,7 +105,7 @@ def test_staff_submit_the_areas_commissioner_sees_and_compares_it_and_another_pr
         wait_for_text(cara, "1 service submitted to Northshire; 1 new since your last visit.")
         expect(cara.get_by_text("New since your last visit: Riverside women (Riverside).")).to_be_visible()
         expect(cara.get_by_role("radiogroup", name="Compare")).to_be_visible()
-        expect(cara.get_by_text("1 file: 1 accepted")).to_be_visible()
+        expect(cara.get_by_text("1 submission: 1 accepted")).to_be_visible()
         expect(cara.get_by_test_id("stMetric").filter(has_text="Services compared")).to_contain_text("1")
         expect(cara.get_by_text("Submitted assessment files")).to_have_count(0)  # no upload needed
         assert_accessible(cara)
