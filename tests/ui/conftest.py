@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from checklist.domain.bank import QuestionBank, load_bank
 from checklist.storage import AssessmentStore
-from checklist.ui import navigation
+from checklist.ui import navigation, signin, state
 from tests.builders import bank_document, question
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -82,3 +82,20 @@ def started(new_app: Callable[..., AppTest]) -> AppTest:
     at = new_app()
     at.button(key="start-new").click().run()
     return at
+
+
+@pytest.fixture
+def signed_in_as(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Take the next runs as signed in with this e-mail, as subject "iss <e-mail>" (AppTest has no st.login)."""
+
+    def sign_in(email: str) -> None:
+        def identify() -> signin.Visitor:
+            import streamlit as st
+
+            st.session_state[state.SIGN_IN_ON] = True
+            st.session_state[state.SUBJECT] = f"iss {email}"
+            return signin.Visitor.MEMBER
+
+        monkeypatch.setattr(signin, "identify", identify)
+
+    return sign_in

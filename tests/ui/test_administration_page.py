@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from checklist.domain.people import OrganisationKind, Role, RoleGrant
 from checklist.storage.administration import OWN_ROLE
 from checklist.storage.directory import DirectoryStore
-from checklist.ui import signin, state
+from checklist.ui import state
 from checklist.ui.administration_page import LOCAL_ONLY, NO_ACCESS, NO_ACCESS_TITLE, TITLE
 from checklist.ui.navigation import ORGANISATIONS_AND_PEOPLE
 from checklist.ui.text import literal
@@ -39,23 +39,6 @@ def directory(app_env: Path) -> Iterator[DirectoryStore]:
         found.sign_in(f"iss {email}", email)
     yield found
     found.dispose()
-
-
-@pytest.fixture
-def signed_in_as(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
-    """Take the next runs as signed in with this e-mail (the subject the directory fixture bound to it)."""
-
-    def sign_in(email: str) -> None:
-        def identify() -> signin.Visitor:
-            import streamlit as st
-
-            st.session_state[state.SIGN_IN_ON] = True
-            st.session_state[state.SUBJECT] = f"iss {email}"
-            return signin.Visitor.MEMBER
-
-        monkeypatch.setattr(signin, "identify", identify)
-
-    return sign_in
 
 
 @pytest.fixture

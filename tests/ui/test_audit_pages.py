@@ -21,9 +21,9 @@ from checklist.ui.audit_page import NOT_FOUND, NOT_FOUND_TITLE
 from checklist.ui.start_page import WHAT_IS_DELETED
 from tests.builders import make_assessment
 from tests.ui.html_tables import html_tables
-from tests.ui.test_submit_pages import directory, riverside_assessment, signed_in_as, url
+from tests.ui.test_submit_pages import directory, riverside_assessment, url
 
-__all__ = ["directory", "signed_in_as", "url"]  # fixtures shared with the submit page tests
+__all__ = ["directory", "url"]  # fixtures shared with the submit page tests
 
 AUDIT = "checklist/ui/app_pages/audit.py"
 HOSTILE_EMAIL = "**bold**_<b>x</b>@example.org"

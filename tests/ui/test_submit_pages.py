@@ -20,7 +20,7 @@ from checklist.storage import AssessmentStore
 from checklist.storage.access import NO_AREA
 from checklist.storage.directory import DirectoryStore
 from checklist.storage.submissions import SubmissionStore
-from checklist.ui import signin, state
+from checklist.ui import state
 from checklist.ui.area_submissions import AREA, FILES
 from tests.builders import make_assessment
 
@@ -51,23 +51,6 @@ def directory(url: str) -> Iterator[DirectoryStore]:
         found.sign_in(f"iss {email}", email)
     yield found
     found.dispose()
-
-
-@pytest.fixture
-def signed_in_as(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
-    """Take the next runs as signed in with this e-mail (the subject the directory fixture bound to it)."""
-
-    def sign_in(email: str) -> None:
-        def identify() -> signin.Visitor:
-            import streamlit as st
-
-            st.session_state[state.SIGN_IN_ON] = True
-            st.session_state[state.SUBJECT] = f"iss {email}"
-            return signin.Visitor.MEMBER
-
-        monkeypatch.setattr(signin, "identify", identify)
-
-    return sign_in
 
 
 def riverside_assessment(
