@@ -112,3 +112,19 @@ def sign_in(page: Page, server: AppServer, provider: str, sub: str) -> None:
     page.get_by_role("button", name="Authorize").click()
     page.wait_for_url(f"{server.url}/**")
     wait_for_text(page, "Signed in as")
+
+
+# Fixtures shared by the browser tests that sign in; each module imports them and gets its own.
+@pytest.fixture(scope="module")
+def provider() -> Iterator[str]:
+    """A real OpenID Connect provider on loopback for this module's tests."""
+    with running_provider() as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=DATABASES)
+def area_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, provider: str
+) -> Iterator[AppServer]:
+    """The app with sign-in pointed at `provider`, on SQLite and (when configured) PostgreSQL."""
+    yield from signin_servers(tmp_path_factory.mktemp("area"), provider, request.param)

@@ -15,18 +15,13 @@ from playwright.sync_api import Browser, Page, expect
 from checklist.domain.people import OrganisationKind, Role
 from checklist.storage.directory import DirectoryStore
 from tests.e2e.conftest import AppServer, RouteGuard, assert_accessible, open_app, wait_for_text, wait_until_idle
-from tests.e2e.signin import DATABASES, database_url, running_provider, sign_in, signin_servers
+from tests.e2e.signin import DATABASES, database_url, provider, sign_in, signin_servers
 from tests.e2e.test_submit_e2e import another_tab
 
 pytestmark = pytest.mark.e2e
+__all__ = ["provider"]  # the loopback identity provider fixture, shared from tests/e2e/signin.py
 
 SIDEBAR = '[data-testid="stSidebar"]'
-
-
-@pytest.fixture(scope="module")
-def provider() -> Iterator[str]:
-    with running_provider() as url:
-        yield url
 
 
 @pytest.fixture(scope="module", params=DATABASES)

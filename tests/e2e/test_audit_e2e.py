@@ -9,7 +9,6 @@ Chris (administrator) sees the download and the deletion, by Ana, on the Audit t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,23 +21,11 @@ from checklist.storage import AssessmentStore
 from checklist.storage.directory import DirectoryStore
 from tests.builders import make_assessment
 from tests.e2e.conftest import AppServer, RouteGuard, assert_accessible, download, open_app, wait_for_text
-from tests.e2e.signin import DATABASES, database_url, running_provider, sign_in, signin_servers
+from tests.e2e.signin import area_server, database_url, provider, sign_in
 from tests.e2e.test_submit_e2e import another_tab
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def provider() -> Iterator[str]:
-    with running_provider() as url:
-        yield url
-
-
-@pytest.fixture(scope="module", params=DATABASES)
-def area_server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, provider: str
-) -> Iterator[AppServer]:
-    yield from signin_servers(tmp_path_factory.mktemp("audit"), provider, request.param)
+__all__ = ["area_server", "provider"]  # the signed-in server fixtures, shared from tests/e2e/signin.py
 
 
 @pytest.fixture(scope="module")

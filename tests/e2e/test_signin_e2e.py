@@ -6,8 +6,6 @@ Dee was never invited. Each test signs in through the provider's own login form.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -18,24 +16,12 @@ from checklist.storage import AssessmentStore
 from checklist.storage.directory import DirectoryStore
 from tests.builders import make_assessment
 from tests.e2e.conftest import AppServer, assert_accessible, open_app, wait_for_text, wait_until_idle
-from tests.e2e.signin import DATABASES, database_url, running_provider, sign_in, signin_servers
+from tests.e2e.signin import area_server, database_url, provider, sign_in
 
 pytestmark = pytest.mark.e2e
+__all__ = ["area_server", "provider"]  # the signed-in server fixtures, shared from tests/e2e/signin.py
 
 NOT_FOUND = "No saved assessment has this link"
-
-
-@pytest.fixture(scope="module")
-def provider() -> Iterator[str]:
-    with running_provider() as url:
-        yield url
-
-
-@pytest.fixture(scope="module", params=DATABASES)
-def area_server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, provider: str
-) -> Iterator[AppServer]:
-    yield from signin_servers(tmp_path_factory.mktemp("area"), provider, request.param)
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +32,12 @@ def seeded(area_server: AppServer) -> dict[str, str]:
     directory.add_organisation("Northshire", OrganisationKind.AREA)
     bank = load_bank(area_server.env["CHECKLIST_BANK"])
     ids = {}
-    for provider in ("Riverside", "Hillside"):
-        organisation = directory.add_organisation(provider, OrganisationKind.PROVIDER, area="Northshire")
-        assessment = make_assessment(bank, service=Service(name=f"{provider} women"))
+    for name in ("Riverside", "Hillside"):
+        organisation = directory.add_organisation(name, OrganisationKind.PROVIDER, area="Northshire")
+        assessment = make_assessment(bank, service=Service(name=f"{name} women"))
         directory.set_owner(assessment.id, organisation.id)
         store.create(assessment)
-        ids[provider] = assessment.id
+        ids[name] = assessment.id
     directory.invite("ana@example.org", Role.STAFF, "Riverside")
     directory.invite("bo@example.org", Role.STAFF, "Hillside")
     directory.invite("cy@example.org", Role.STAFF, "Riverside")

@@ -8,7 +8,6 @@ workshops. Each gets a clear page, and nothing saved is lost.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,34 +37,22 @@ from tests.e2e.conftest import (
     wait_until_idle,
 )
 from tests.e2e.signin import (
-    DATABASES,
     answer_provider_stylesheet,
+    area_server,
     database_url,
+    provider,
     running_provider,
     set_claims,
     sign_in,
-    signin_servers,
     start_signin_server,
 )
 
 pytestmark = pytest.mark.e2e
+__all__ = ["area_server", "provider"]  # the signed-in server fixtures, shared from tests/e2e/signin.py
 
 SIGN_IN = "Sign in"
 NO_ACCESS = "You have no access yet"
 PROVIDER_DOWN = "The sign-in service cannot be reached just now"
-
-
-@pytest.fixture(scope="module")
-def provider() -> Iterator[str]:
-    with running_provider() as url:
-        yield url
-
-
-@pytest.fixture(scope="module", params=DATABASES)
-def area_server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, provider: str
-) -> Iterator[AppServer]:
-    yield from signin_servers(tmp_path_factory.mktemp("edges"), provider, request.param)
 
 
 @pytest.fixture(scope="module")

@@ -29,22 +29,10 @@ from tests.e2e.conftest import (
     open_app,
     wait_for_text,
 )
-from tests.e2e.signin import DATABASES, database_url, running_provider, sign_in, signin_servers
+from tests.e2e.signin import area_server, database_url, provider, sign_in
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def provider() -> Iterator[str]:
-    with running_provider() as url:
-        yield url
-
-
-@pytest.fixture(scope="module", params=DATABASES)
-def area_server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, provider: str
-) -> Iterator[AppServer]:
-    yield from signin_servers(tmp_path_factory.mktemp("submit"), provider, request.param)
+__all__ = ["area_server", "provider"]  # the signed-in server fixtures, shared from tests/e2e/signin.py
 
 
 @pytest.fixture(scope="module")
