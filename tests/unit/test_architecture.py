@@ -154,7 +154,8 @@ def test_the_layer_check_catches_the_core_importing_a_renderer(tmp_path: Path) -
 
 
 def test_the_core_never_switches_the_garbage_collector_for_the_whole_process() -> None:
-    """`gc` is process-wide: in the app it would reach every session's threads. Only a command may pause it."""
+    """`gc` is process-wide: in the app it reaches every session's threads. One guarded pause holds the switch,
+    in the command layer (`cycle_collector_paused`); the compare command and the Compare page's load step use it."""
     switching = [
         str(path.relative_to(ROOT))
         for path in sorted(PACKAGE.rglob("*.py"))
