@@ -10,7 +10,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Heavy libraries the Start page does not use: charts, tables, PDFs, and reading PDFs.
-NOT_FOR_THE_FIRST_PAGE = ("pandas", "altair", "numpy", "pyarrow", "fpdf", "pypdf", "vl_convert", "fontTools")
+# SQLAlchemy's ORM too: the stores use its Core alone (about a tenth of a second to import).
+NOT_FOR_THE_FIRST_PAGE = (
+    "pandas",
+    "altair",
+    "numpy",
+    "pyarrow",
+    "fpdf",
+    "pypdf",
+    "vl_convert",
+    "fontTools",
+    "sqlalchemy.orm",
+)
 
 
 def modules_after(code: str, data: Path) -> set[str]:
