@@ -5,11 +5,8 @@ Reading inputs and writing outputs live in checklist.commands.files.
 
 from __future__ import annotations
 
-import gc
 import sys
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
 
@@ -54,22 +51,3 @@ def say(message: str, *, err: bool = False) -> None:
 def fail(message: str) -> NoReturn:
     say(f"Error: {message}", err=True)
     sys.exit(1)
-
-
-@contextmanager
-def cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a command makes many small objects, then restore it.
-
-    Reading and comparing 1,000 submissions makes hundreds of thousands of
-    objects and no reference cycles, so the collector only rescans them: pausing
-    it cut the CPU time from 2.0 s to 1.3 s (measured with benchmarks/generator.py's
-    files). A switch for the whole process, so only a command, which is the whole
-    process, uses it; the core and the app leave the collector alone.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -15,7 +15,8 @@ from pathlib import Path
 import click
 
 from checklist import __version__
-from checklist.commands.common import bank_option, cycle_collector_paused, fail, say
+from checklist.collector import cycle_collector_paused
+from checklist.commands.common import bank_option, fail, say
 from checklist.commands.files import check_outputs, force_option, read_bank, write_output
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, FileStatus, Intake, compare_intake, read_submissions

@@ -149,7 +149,9 @@ class ActionStatus(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: the validator is made on first use, not on import, so the Start page's first run
+    # (which may never read an assessment) does not pay for it; the same for the other result models.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Answer(_Model):

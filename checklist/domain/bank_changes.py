@@ -14,7 +14,7 @@ from checklist.domain.bank import QuestionBank, version_key
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class ChangedQuestion(_Result):

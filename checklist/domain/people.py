@@ -53,7 +53,7 @@ class Role(StrEnum):
         return {"staff": OrganisationKind.PROVIDER, "commissioner": OrganisationKind.AREA}.get(self.value)
 
 
-_FROZEN = ConfigDict(extra="forbid", frozen=True)
+_FROZEN = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Organisation(BaseModel):

@@ -172,7 +172,7 @@ def start_reassessment(bank: QuestionBank, previous: Assessment, *, prefill: boo
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class ScoreChange(_Result):

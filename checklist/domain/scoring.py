@@ -66,7 +66,7 @@ DRAFT_THRESHOLD = 0.8
 
 
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Gap(_Result):

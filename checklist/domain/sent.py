@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 class SentSubmission(BaseModel):
     """One submission as listed: everything but the snapshot itself, which is read only to compare."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: int
     assessment_id: str

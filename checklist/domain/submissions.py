@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from json.encoder import encode_basestring as _encode
 
-from checklist.domain.assessment import Answer, AnswerValue, Assessment
+from checklist.domain.assessment import AnswerValue, Assessment
 from checklist.domain.bank import QuestionBank
 from checklist.domain.errors import AssessmentFileError
 from checklist.domain.loading import could_not_be_read, load_assessment
@@ -118,7 +118,8 @@ class _Digests:
     """
 
     def __init__(self) -> None:
-        self._answers: dict[tuple[AnswerValue, str | None, str | None], str] = {}
+        # Each distinct question id and answer, written once as `"id":{...}` (ids and answers repeat across files).
+        self._pairs: dict[tuple[str, AnswerValue, str | None, str | None], str] = {}
 
     def of(self, assessment: Assessment) -> str:
         if assessment.previous is not None:
@@ -126,17 +127,18 @@ class _Digests:
         doc = assessment.model_dump(mode="json", exclude={"id", "answers", "actions"})
         doc["actions"] = [a.model_dump(mode="json", exclude={"id"}) for a in assessment.actions]
         before = {k: doc.pop(k) for k in sorted(doc) if k < "answers"}
-        answers = ",".join([f"{_encode(qid)}:{self._answer(a)}" for qid, a in sorted(assessment.answers.items())])
+        pairs = self._pairs
+        written = []
+        for qid, a in sorted(assessment.answers.items()):
+            key = (qid, a.answer, a.note, a.na_reason)
+            text = pairs.get(key)
+            if text is None:
+                text = pairs[key] = f"{_encode(qid)}:{_canonical(a.model_dump(mode='json'))}"
+            written.append(text)
+        answers = ",".join(written)
         head, tail = _canonical(before), _canonical(doc)
         text = (head[:-1] + "," if before else "{") + f'"answers":{{{answers}}}' + ("," + tail[1:] if doc else "}")
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-    def _answer(self, answer: Answer) -> str:
-        key = (answer.answer, answer.note, answer.na_reason)
-        text = self._answers.get(key)
-        if text is None:
-            text = self._answers[key] = _canonical(answer.model_dump(mode="json"))
-        return text
 
 
 def service_key(assessment: Assessment) -> tuple[str, str] | None:

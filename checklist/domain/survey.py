@@ -80,7 +80,7 @@ Comment = Annotated[str, StringConstraints(max_length=MAX_COMMENT)]
 class SurveyResponse(BaseModel):
     """One woman's answers on one visit; any question may be left out."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     answers: dict[str, SurveyAnswer] = Field(default_factory=dict, max_length=50)
     overall: OverallAnswer | None = None
@@ -95,7 +95,7 @@ class SurveyCounts(BaseModel):
     are counted apart and never in the base, so "7 of 12 women" always means 7 of those who rated it.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     question_id: str = Field(min_length=1, max_length=64)
     yes: int = Field(ge=0)
@@ -129,7 +129,7 @@ class SurveySummary(BaseModel):
     refused, so an edited file cannot bring small counts into a comparison.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     survey_version: str = Field(min_length=1, max_length=32)
     responses: int = Field(ge=0)
@@ -225,7 +225,7 @@ def new_round_id() -> str:
 class SurveyRound(BaseModel):
     """One run of the survey for one assessment, open between two dates (both included)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str = Field(default_factory=new_round_id, min_length=16, max_length=64)
     assessment_id: str = Field(min_length=1, max_length=64)

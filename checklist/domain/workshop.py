@@ -59,7 +59,7 @@ class WorkshopError(ChecklistError):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Participant(_Model):

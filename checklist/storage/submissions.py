@@ -12,15 +12,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import insert, select, update
-from sqlalchemy.orm import aliased
 
 from checklist.domain.sent import SentSubmission
 from checklist.storage.directory_schema import organisations
 from checklist.storage.migrations import MigratedStore
 from checklist.storage.submissions_schema import submission_visits, submissions, version_0002
 
-_provider = aliased(organisations, name="provider")
-_area = aliased(organisations, name="area")
+# Core aliases (the same SQL as sqlalchemy.orm.aliased gives a table), so the app need not import the ORM.
+_provider = organisations.alias("provider")
+_area = organisations.alias("area")
 
 
 class SubmissionStore(MigratedStore):

@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from checklist import __version__
+from checklist.collector import cycle_collector_paused
 from checklist.domain.audit import Export
 from checklist.domain.bank import QuestionBank
 from checklist.domain.compare import Comparison, Filters, Intake, compare_intake, filter_options, read_submissions
@@ -99,7 +100,8 @@ class Choice(NamedTuple):
 # rerun (st.cache_data would copy them); keys are the files' hashes, so nothing leaks between users.
 @st.cache_resource(show_spinner="Reading the files…", max_entries=4, ttl=3600)
 def _intake(bank_sha: str, key: FileKey, _bank: QuestionBank, _files: tuple[tuple[str, bytes], ...]) -> Intake:
-    return read_submissions(_files, _bank)
+    with cycle_collector_paused():  # many objects, no cycles: see the helper, and the README's Speed table
+        return read_submissions(_files, _bank)
 
 
 @st.cache_resource(show_spinner="Comparing…", max_entries=16, ttl=3600)
@@ -107,15 +109,16 @@ def _comparison(
     bank_sha: str, key: FileKey, choice: Choice, today: date, _bank: QuestionBank, _intake: Intake
 ) -> Comparison:
     filters = Filters(frozenset(choice.areas), frozenset(choice.settings), frozenset(choice.versions))
-    return compare_intake(
-        _bank,
-        _intake,
-        today=today,
-        include_practice=choice.practice,
-        include_drafts=choice.drafts,
-        anonymise=choice.anonymise,
-        filters=filters,
-    )
+    with cycle_collector_paused():
+        return compare_intake(
+            _bank,
+            _intake,
+            today=today,
+            include_practice=choice.practice,
+            include_drafts=choice.drafts,
+            anonymise=choice.anonymise,
+            filters=filters,
+        )
 
 
 # The page's tabs, in order; the browser tests go through each of them from here.

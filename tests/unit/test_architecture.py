@@ -114,7 +114,7 @@ LAYERS: dict[str, set[str]] = {
     "checklist.commands": {"checklist.domain", "checklist.render", "checklist.storage"},
     "checklist.cli": {"checklist.domain", "checklist.render", "checklist.storage", "checklist.commands"},
 }
-SHARED = {"checklist", "checklist.paths"}
+SHARED = {"checklist", "checklist.paths", "checklist.collector"}
 
 
 def layer_of(module: str) -> str | None:
@@ -122,11 +122,12 @@ def layer_of(module: str) -> str | None:
 
 
 def _named(module: str) -> str:
-    """A layer's name, `checklist.paths`, `checklist` for names it exports (e.g. __version__), or the module."""
+    """A layer's name, a shared module (paths, collector), `checklist` for names it exports, or the module."""
     if (layer := layer_of(module)) is not None:
         return layer
-    if is_within(module, "checklist.paths"):
-        return "checklist.paths"
+    for shared in ("checklist.paths", "checklist.collector"):
+        if is_within(module, shared):
+            return shared
     head = module.split(".")[1] if "." in module else ""
     is_module = (PACKAGE / f"{head}.py").exists() or (PACKAGE / head).is_dir()
     return module if head and is_module else "checklist"
@@ -154,11 +155,17 @@ def test_the_layer_check_catches_the_core_importing_a_renderer(tmp_path: Path) -
 
 
 def test_the_core_never_switches_the_garbage_collector_for_the_whole_process() -> None:
-    """`gc` is process-wide: in the app it would reach every session's threads. Only a command may pause it."""
+    """`gc` is process-wide: in the app it reaches every session's threads. One guarded pause holds the switch
+    (`checklist.collector`), and only the shells use it: the compare command and the Compare page's load step."""
     switching = [
         str(path.relative_to(ROOT))
         for path in sorted(PACKAGE.rglob("*.py"))
-        if "gc" in set(imported_modules(path)) and not is_within(module_name(path), "checklist.commands")
+        if "gc" in set(imported_modules(path)) and module_name(path) != "checklist.collector"
     ]
+    pausing = {
+        module_name(path) for path in sorted(PACKAGE.rglob("*.py")) if "checklist.collector" in package_imports(path)
+    }
 
     assert switching == []
+    assert all(is_within(m, "checklist.commands") or is_within(m, "checklist.ui") for m in pausing), pausing
+    assert pausing, "the compare command and page pause the collector"
