@@ -20,7 +20,7 @@ from checklist.commands.files import check_outputs, write_output
 from checklist.domain.audit import MAX_RETENTION_DAYS, AuditEvent, command_line_actor
 from checklist.domain.errors import ChecklistError
 from checklist.domain.people import Organisation, OrganisationKind, Person, Role
-from checklist.domain.wording import agrees, counted, long_moment
+from checklist.domain.wording import TYPED_DAY, agrees, counted, long_date, long_moment
 from checklist.render.audit_csv import audit_csv
 from checklist.storage.administration import NOT_SIGNED_IN
 from checklist.storage.audit import AuditTrail
@@ -166,7 +166,7 @@ def remove_organisation(name: str) -> None:
 @admin_command.command()
 @click.option(
     "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=click.DateTime(formats=[TYPED_DAY]),
     default=None,
     metavar="YYYY-MM-DD",
     help="Only events from this day on (YYYY-MM-DD, UTC).",
@@ -195,7 +195,7 @@ def audit(since: datetime | None, csv_path: Path | None, force: bool) -> None:
         say(f"Wrote {counted(len(events), 'event')} to {csv_path}")
         return
     if not events:
-        say("No events" + (f" since {since:%Y-%m-%d}" if since else "") + " in the audit trail.")
+        say("No events" + (f" since {long_date(since.date())}" if since else "") + " in the audit trail.")
     for event in events:
         say(_describe_event(event))
 

@@ -28,6 +28,10 @@ def score_text(value: float | None, *, empty: str = NO_SCORE) -> str:
     return empty if value is None else f"{value:.1f}"
 
 
+# How a day is typed on the command line (`--since 2026-12-01`): read by machines, never shown to people.
+TYPED_DAY = "%Y-%m-%d"
+
+
 def long_date(day: date | None, *, empty: str = "") -> str:
     """'3 March 2026': the one way the product writes a date for people to read."""
     return empty if day is None else f"{day.day} {day:%B %Y}"

@@ -55,7 +55,7 @@ def test_the_audit_command_says_when_there_is_nothing_since_a_day(database: str)
     assert admin(database, "invite", "chris@example.org", "administrator").exit_code == 0
     result = admin(database, "audit", "--since", "2999-01-01")
     assert result.exit_code == 0
-    assert result.output == "No events since 2999-01-01 in the audit trail.\n"
+    assert result.output == "No events since 1 January 2999 in the audit trail.\n"
 
 
 def test_the_audit_csv_is_written_with_cells_a_spreadsheet_would_run_made_inert(database: str, tmp_path: Path) -> None:
