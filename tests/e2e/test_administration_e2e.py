@@ -67,6 +67,8 @@ def test_an_administrator_invites_on_the_page_and_a_removed_role_stops_working_o
     page.get_by_role("button", name="Invite", exact=True).click()
     wait_for_text(page, shown("bo@example.org is now service staff of Riverside."))
     expect(page.get_by_text("Tell them to open this address and sign in with this e-mail address:")).to_be_visible()
+    # The page streams its elements: the sentence can be drawn before the two code blocks under it.
+    expect(page.locator('[data-testid="stCode"]')).to_have_count(2)
     codes = page.locator('[data-testid="stCode"]').all_inner_texts()
     assert [c.strip() for c in codes] == [area_server.url, "bo@example.org"]
     expect(page.get_by_text("Invited, not signed in yet")).to_have_count(2)  # Ana and Bo

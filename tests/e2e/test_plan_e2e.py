@@ -141,6 +141,8 @@ def test_the_whole_plan_is_one_table_whose_owner_cells_save_when_changed(page: P
     expect(page.get_by_role("heading", name="The whole plan (2 actions)")).to_be_visible()
     table.scroll_into_view_if_needed()
     expect(table).to_contain_text("Overdue")
+    wait_until_idle(page)  # the page around the grid still streaming in can move it after it is measured
+    table.scroll_into_view_if_needed()
 
     # Glide's grid is a canvas: the second row's owner cell is found by its place.
     box = table.bounding_box()
