@@ -34,7 +34,7 @@ from urllib.parse import urlencode, urlparse
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Locator, Page, Playwright, Route, WebSocketRoute, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Playwright, Route, WebSocketRoute, expect, sync_playwright
 
 from checklist.domain.assessment import Assessment
 from checklist.paths import PROJECT_ROOT
@@ -346,6 +346,9 @@ def start_pdf_server(folder: Path) -> AppServer:
 
 def download(page: Page, button: Locator, to: Path, *, timeout: float | None = None) -> Path:
     """Click a download button and save what the browser receives at `to`."""
+    # Clicked mid-rerun, the button can be swapped for its redrawn copy and the click lost.
+    wait_until_idle(page)
+    expect(button).to_be_enabled()
     with page.expect_download(timeout=timeout) as started:
         button.click()
     started.value.save_as(to)
