@@ -437,39 +437,35 @@ def _downloads(comparison: Comparison) -> None:
     cols = st.columns(4)
     cols[0].download_button(
         "Services (CSV)",
-        lambda: to_csv(services_table(comparison)),
+        resources.noted_export(Export.CSV_SERVICES, lambda: to_csv(services_table(comparison))),
         "comparison.csv",
         "text/csv",
         key=state.COMPARE_DOWNLOAD_CSV,
-        on_click=resources.record_export,
-        args=(Export.CSV_SERVICES,),
+        on_click="ignore",
     )
     cols[1].download_button(
         "Common gaps (CSV)",
-        lambda: to_csv(gaps_table(comparison)),
+        resources.noted_export(Export.CSV_GAPS, lambda: to_csv(gaps_table(comparison))),
         "common-gaps.csv",
         "text/csv",
         key=state.COMPARE_DOWNLOAD_GAPS,
-        on_click=resources.record_export,
-        args=(Export.CSV_GAPS,),
+        on_click="ignore",
     )
     cols[2].download_button(
         "All tables (Excel)",
-        lambda: to_xlsx(workbook_tables(comparison, include_notes=notes)),
+        resources.noted_export(Export.EXCEL, lambda: to_xlsx(workbook_tables(comparison, include_notes=notes))),
         "comparison.xlsx",
         XLSX,
         key=state.COMPARE_DOWNLOAD_XLSX,
-        on_click=resources.record_export,
-        args=(Export.EXCEL,),
+        on_click="ignore",
     )
     cols[3].download_button(
         "Area summary (PDF)",
-        lambda: _summary_pdf(comparison),
+        resources.noted_export(Export.AREA_PDF, lambda: _summary_pdf(comparison)),
         "area-summary.pdf",
         "application/pdf",
         key=state.COMPARE_DOWNLOAD_PDF,
-        on_click=resources.record_export,
-        args=(Export.AREA_PDF,),
+        on_click="ignore",
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -25,6 +27,8 @@ from checklist.storage.workshop_owners import WorkshopOwnerStore
 from checklist.storage.workshops import WorkshopStore
 from checklist.ui import state
 from checklist.ui.forms import switch_is_on
+
+Made = TypeVar("Made", str, bytes)
 
 
 @st.cache_resource(show_spinner=False)
@@ -97,13 +101,24 @@ def assessments() -> Assessments:
     Their roles are read from the database here, on each use, never kept from an earlier run: a callback
     on the click after an administrator removed a role is already refused.
     """
+    return _access_maker()()
+
+
+def _access_maker() -> Callable[[], Assessments]:
+    """What `assessments()` gives, made later on call: it reads the session now, and the roles then."""
     trail = _audit_at(database_url())
     if not st.session_state.get(state.SIGN_IN_ON):
-        return LocalAccess(store(), trail)
+        local = LocalAccess(store(), trail)
+        return lambda: local
     subject = st.session_state.get(state.SUBJECT)
-    person = directory().person_by_subject(subject) if subject else None
     working_for = st.session_state.get(state.WORKING_FOR)
-    return PersonAccess(store(), directory(), person, working_for, _submissions_at(database_url()), trail)
+    assessment_store, people, submissions = store(), directory(), _submissions_at(database_url())
+
+    def made() -> Assessments:
+        person = people.person_by_subject(subject) if subject else None
+        return PersonAccess(assessment_store, people, person, working_for, submissions, trail)
+
+    return made
 
 
 def record_export(export: Export, assessment_id: str | None = None) -> None:
@@ -111,6 +126,24 @@ def record_export(export: Export, assessment_id: str | None = None) -> None:
     # With the database down the download itself still works; a page reports the database on its own.
     with contextlib.suppress(StoreError):
         assessments().record_export(export, assessment_id)
+
+
+def noted_export(export: Export, make: Callable[[], Made], assessment_id: str | None = None) -> Callable[[], Made]:
+    """A file made only when its button is clicked, noted in the audit trail as it is made.
+
+    Its button takes on_click="ignore". A click that also reruns the page races the browser's request
+    for the file: a run that ends first withdraws the file, and the download fails. The file is made
+    outside any script run, so the session is read now and the roles when the file is made.
+    """
+    access = _access_maker()
+
+    def make_and_note() -> Made:
+        made = make()
+        with contextlib.suppress(StoreError):
+            access().record_export(export, assessment_id)
+        return made
+
+    return make_and_note
 
 
 def administration() -> Administration:

@@ -45,11 +45,12 @@ def show() -> None:
         st.download_button(
             "Download a copy",
             # Made only when clicked: serialising on every rerun of every page is wasted work.
-            data=lambda: dump_assessment(assessment, tool_version=__version__),
+            data=resources.noted_export(
+                Export.JSON_FILE, lambda: dump_assessment(assessment, tool_version=__version__), assessment.id
+            ),
             file_name=download_name(assessment),
             mime="application/json",
-            on_click=resources.record_export,
-            args=(Export.JSON_FILE, assessment.id),
+            on_click="ignore",
             help="The assessment as a JSON file. Upload it on the Start page to carry on, here or on another server.",
             key=state.SIDEBAR_DOWNLOAD_COPY,
         )

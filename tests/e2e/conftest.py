@@ -49,6 +49,10 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
+# How long expect() retries. Playwright's 5 s is too short when two test workers, their servers and
+# browsers share two cores: a rerun that takes 6 s there is slow, not wrong.
+EXPECT_SECONDS = 20
+expect.set_options(timeout=EXPECT_SECONDS * 1000)
 
 
 def free_port() -> int:

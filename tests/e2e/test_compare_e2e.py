@@ -14,8 +14,10 @@ from playwright.sync_api import Page, WebSocket, expect
 from pypdf import PdfReader
 
 from checklist.domain.assessment import Answer, AnswerValue, Assessment, BankRef, PlannedAction, Service
+from checklist.domain.audit import AuditAction, Export
 from checklist.domain.bank import load_bank
 from checklist.domain.loading import ATTACHMENT_NAME, dump_assessment
+from checklist.storage.audit import AuditTrail
 from tests.builders import make_assessment
 from tests.e2e.conftest import (
     AppServer,
@@ -122,6 +124,10 @@ def test_a_folder_of_mixed_files_gives_a_report_a_heatmap_and_a_workbook(
     saved = download(page, page.get_by_role("button", name="All tables (Excel)"), tmp_path / "comparison.xlsx")
     services = pd.read_excel(saved, sheet_name="Services")
     assert sorted(services["Service"]) == ["City Hub", "Old Mill", "Outreach Team", "Riverside Home"]
+    # The file is made when clicked, and noted in the audit trail as it is made (the content never).
+    trail = AuditTrail(compare_server.store().url)
+    newest = trail.entries(action=AuditAction.EXPORTED, limit=1)
+    assert [e.detail for e in newest] == [Export.EXCEL.value]
 
 
 def test_anonymising_changes_the_download_too(compare_server: AppServer, page: Page, tmp_path: Path) -> None:

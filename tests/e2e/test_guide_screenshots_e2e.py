@@ -12,6 +12,7 @@ check that the guides use no other picture and that each exists.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ from checklist.storage.workshops import WorkshopStore
 from tests.e2e.conftest import (
     AppServer,
     RouteGuard,
+    after_a_run,
     assert_no_app_error,
     is_loopback,
     open_app,
@@ -126,8 +128,7 @@ def test_the_service_managers_guide_pictures(screen: Page, shipped: AppServer) -
         ("Local authority area", "Eastshire (fictional area)"),
     ):
         page.get_by_label(label).fill(text)
-        page.get_by_label(label).press("Enter")
-        wait_until_idle(page)
+        after_a_run(page, functools.partial(page.get_by_label(label).press, "Enter"))
     pick_radio(page, "What is the main setting of your service?", "Community service")
     pick_radio(page, "Does the service run group work?", "Yes")
     pick_radio(page, "Does the service prescribe opioid substitution or other medication?", "Yes")

@@ -15,6 +15,7 @@ from checklist.ui import plan_page
 from tests.builders import make_assessment
 from tests.e2e.conftest import (
     AppServer,
+    after_a_run,
     assert_no_app_error,
     open_app,
     saved_assessment,
@@ -105,8 +106,7 @@ def test_adding_an_own_action_keeps_its_gap_open_with_the_new_action_ready(page:
     panel = open_gap(page, "Question b2?")
 
     panel.get_by_label("Or write your own action").fill("Ask the women's group")
-    panel.get_by_label("Or write your own action").press("Enter")
-    wait_until_idle(page)
+    after_a_run(page, lambda: panel.get_by_label("Or write your own action").press("Enter"))
     panel.get_by_role("button", name="Add my action").click()
 
     expect(gap_panel(page, "Question b2? (1 action)").get_by_label("Owner")).to_be_visible()

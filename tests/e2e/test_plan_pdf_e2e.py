@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from checklist.domain.bank import load_bank
 from checklist.domain.loading import load_assessment
 from tests.e2e.conftest import (
     AppServer,
+    after_a_run,
     assert_no_app_error,
     download,
     open_app,
@@ -52,11 +54,13 @@ def finish_assessment(page: Page, server: AppServer) -> str:
     expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(SERVICE)
     wait_until_idle(page)
     page.get_by_label("Organisation").fill("Ymddiriedolaeth")
-    page.get_by_label("Organisation").press("Enter")
-    wait_until_idle(page)
+    # Each change is typed only once the run saving the last one has ended: a run starting mid-typing
+    # redraws the field and drops the keys already typed.
+    after_a_run(page, lambda: page.get_by_label("Organisation").press("Enter"))
     page.get_by_role("spinbutton", name="day, Date of the assessment").click()
     page.keyboard.type("01032026")
-    page.keyboard.press("Tab")
+    # The typed date is sent on leaving the field (its calendar stays open until then).
+    after_a_run(page, lambda: page.get_by_label("Organisation").click())
     # The PDF waits for the name, organisation and date; the notice goes once all three are saved.
     expect(page.get_by_text("Still missing:")).to_have_count(0)
     wait_until_idle(page)
@@ -84,9 +88,10 @@ def test_finish_plan_and_download_a_pdf_that_carries_the_assessment(
 
     loaded = load_assessment(pdf.read_bytes(), "plan.pdf", load_bank(write_small_bank(tmp_path))).assessment
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert (loaded.id, loaded.service.name, sorted(a.question_id for a in loaded.actions)) == (
+    assert (loaded.id, loaded.service.name, loaded.assessed_on, sorted(a.question_id for a in loaded.actions)) == (
         assessment_id,
         SERVICE,
+        date(2026, 3, 1),
         ["a1", "a2", "b2"],
     )
     assert SERVICE in text

@@ -28,7 +28,7 @@ from checklist.domain.bank import load_bank
 from checklist.storage import AssessmentStore
 from tests.builders import make_assessment
 from tests.deploy import ROUTE_COOKIE, NginxProxy, unverified
-from tests.e2e.conftest import LAPTOP, READY, free_port, is_loopback, write_small_bank
+from tests.e2e.conftest import EXPECT_SECONDS, LAPTOP, READY, free_port, is_loopback, write_small_bank
 from tests.e2e.proxy_site import UnitServer, app_environment, route_to
 from tests.e2e.test_walkthrough_e2e import question_box
 from tests.pg import PrivatePostgres, postgres_bin
@@ -95,7 +95,7 @@ def site(whole_site: Site) -> Iterator[Site]:
     # Two app processes, nginx, PostgreSQL and several browsers share two cores: give each page time.
     expect.set_options(timeout=30_000)
     yield whole_site
-    expect.set_options(timeout=5_000)  # Playwright's default, for the other modules in this process
+    expect.set_options(timeout=EXPECT_SECONDS * 1000)  # as before, for the other modules in this process
 
 
 def person(browser: Browser, site: Site, app: UnitServer) -> Page:
