@@ -258,6 +258,16 @@ def after_a_run(page: Page, action: Callable[[], object]) -> None:
     page.wait_for_function(A_RUN_HAS_ENDED)
 
 
+def fill_and_send(page: Page, box: Locator, text: str, key: str = "Enter") -> None:
+    """Fill a text box and send it with `key`; return once the run that saves it has ended.
+
+    The page also sends a box by itself half a second after typing stops (widgets.save_while_typing):
+    on a slow machine that run may come first, and then the key starts none. The watch begins before
+    the typing, so whichever run saves the text is the one waited for.
+    """
+    after_a_run(page, lambda: (box.fill(text), box.press(key)))
+
+
 def open_app(page: Page, server: AppServer, path: str = "", **query: str) -> None:
     """Open a page of the app (url path like "themes"), with query parameters such as a=<id>."""
     suffix = f"?{urlencode(query)}" if query else ""

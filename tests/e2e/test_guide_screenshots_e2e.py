@@ -12,7 +12,6 @@ check that the guides use no other picture and that each exists.
 
 from __future__ import annotations
 
-import functools
 import io
 import re
 from collections.abc import Iterator
@@ -30,8 +29,8 @@ from checklist.storage.workshops import WorkshopStore
 from tests.e2e.conftest import (
     AppServer,
     RouteGuard,
-    after_a_run,
     assert_no_app_error,
+    fill_and_send,
     is_loopback,
     open_app,
     start_server,
@@ -127,8 +126,7 @@ def test_the_service_managers_guide_pictures(screen: Page, shipped: AppServer) -
         ("Organisation", "Example — fictional"),
         ("Local authority area", "Eastshire (fictional area)"),
     ):
-        page.get_by_label(label).fill(text)
-        after_a_run(page, functools.partial(page.get_by_label(label).press, "Enter"))
+        fill_and_send(page, page.get_by_label(label), text)
     pick_radio(page, "What is the main setting of your service?", "Community service")
     pick_radio(page, "Does the service run group work?", "Yes")
     pick_radio(page, "Does the service prescribe opioid substitution or other medication?", "Yes")

@@ -55,6 +55,12 @@ def press(page: Page, key: str) -> None:
     after_a_run(page, lambda: page.keyboard.press(key))
 
 
+def type_and_send(page: Page, text: str, key: str, shown: str) -> None:
+    """Type into the focused box and send it with `key`; see conftest.fill_and_send for why the watch starts first."""
+    after_a_run(page, lambda: (page.keyboard.type(text), page.keyboard.press(key)))
+    wait_for_text(page, shown)
+
+
 def press_and_wait(page: Page, key: str, text: str) -> None:
     press(page, key)
     wait_for_text(page, text)
@@ -79,8 +85,7 @@ def test_a_whole_assessment_can_be_done_with_the_keyboard_alone(page: Page, app_
     assessment_id = page.url.split("a=")[1].split("&")[0]
 
     tab_to(page, labelled("Service name"))
-    page.keyboard.type("Keyboard Lane Service")
-    press_and_wait(page, "Enter", "Keyboard Lane Service")  # the sidebar shows the saved name
+    type_and_send(page, "Keyboard Lane Service", "Enter", "Keyboard Lane Service")  # the sidebar shows the saved name
     tab_to(page, radio_in("stRadio"))
     press(page, "Space")  # "Yes", we run groups: question a2 applies
     tab_to(page, named("Next: the themes"))
@@ -97,8 +102,9 @@ def test_a_whole_assessment_can_be_done_with_the_keyboard_alone(page: Page, app_
     press(page, "ArrowLeft")  # arrows wrap round: from "Met" back to "Not applicable", which waits for a reason
     wait_for_text(page, "is saved only once you say why")
     tab_to(page, labelled("Why does this not apply to your service? (required for “not applicable”)"))
-    page.keyboard.type("We are a residential unit; women do not travel to us for this.")
-    press_and_wait(page, "Control+Enter", "Answered 4 of")
+    type_and_send(
+        page, "We are a residential unit; women do not travel to us for this.", "Control+Enter", "Answered 4 of"
+    )
 
     tab_to(page, radio_in("st-key-question-b1"), backwards=True)  # back up to change an answer
     press(page, "ArrowLeft")  # Don't know -> Not met

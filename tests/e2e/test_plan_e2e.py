@@ -15,8 +15,8 @@ from checklist.ui import plan_page
 from tests.builders import make_assessment
 from tests.e2e.conftest import (
     AppServer,
-    after_a_run,
     assert_no_app_error,
+    fill_and_send,
     open_app,
     saved_assessment,
     screenshot,
@@ -105,8 +105,7 @@ def test_adding_an_own_action_keeps_its_gap_open_with_the_new_action_ready(page:
     open_app(page, app_server, "plan", a=assessment.id)
     panel = open_gap(page, "Question b2?")
 
-    panel.get_by_label("Or write your own action").fill("Ask the women's group")
-    after_a_run(page, lambda: panel.get_by_label("Or write your own action").press("Enter"))
+    fill_and_send(page, panel.get_by_label("Or write your own action"), "Ask the women's group")
     panel.get_by_role("button", name="Add my action").click()
 
     expect(gap_panel(page, "Question b2? (1 action)").get_by_label("Owner")).to_be_visible()

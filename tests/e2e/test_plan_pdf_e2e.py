@@ -17,6 +17,7 @@ from tests.e2e.conftest import (
     after_a_run,
     assert_no_app_error,
     download,
+    fill_and_send,
     open_app,
     start_pdf_server,
     wait_for_text,
@@ -53,10 +54,9 @@ def finish_assessment(page: Page, server: AppServer) -> str:
     # Saved once the sidebar names the service; leaving the page before that would drop the name.
     expect(page.locator('[data-testid="stSidebar"]')).to_contain_text(SERVICE)
     wait_until_idle(page)
-    page.get_by_label("Organisation").fill("Ymddiriedolaeth")
     # Each change is typed only once the run saving the last one has ended: a run starting mid-typing
     # redraws the field and drops the keys already typed.
-    after_a_run(page, lambda: page.get_by_label("Organisation").press("Enter"))
+    fill_and_send(page, page.get_by_label("Organisation"), "Ymddiriedolaeth")
     page.get_by_role("spinbutton", name="day, Date of the assessment").click()
     page.keyboard.type("01032026")
     # The typed date is sent on leaving the field (its calendar stays open until then).

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import AppServer, after_a_run, assert_no_app_error, open_app, wait_for_text, wait_until_idle
+from tests.e2e.conftest import AppServer, assert_no_app_error, fill_and_send, open_app, wait_for_text, wait_until_idle
 
 pytestmark = pytest.mark.e2e
 
@@ -124,8 +124,7 @@ def test_a_bad_upload_shows_a_clear_message_and_the_app_carries_on(
 def test_text_a_user_typed_is_shown_exactly_as_typed(page: Page, app_server: AppServer) -> None:
     typed = "**Hub** <b>bold</b> :red[x] $y$ [link](http://example.org)"
     start_new(page, app_server)
-    page.get_by_label("Service name").fill(typed)
-    after_a_run(page, lambda: page.get_by_label("Service name").press("Enter"))
+    fill_and_send(page, page.get_by_label("Service name"), typed)
 
     expect(page.locator('[data-testid="stSidebar"]').get_by_text(typed, exact=True)).to_be_visible()
     assert page.locator('[data-testid="stSidebar"] b, [data-testid="stSidebar"] a[href^="http://example"]').count() == 0
