@@ -87,7 +87,7 @@ def _seen_before(access: PersonAccess, areas: list[Organisation]) -> dict[int, d
 
 def _show_list(areas: list[Organisation], sent: list[SentSubmission], seen: dict[int, datetime | None]) -> None:
     names = ", ".join(a.name for a in areas)
-    st.subheader("Submissions")
+    st.header("Submissions")
     groups = by_service(sent)
     if not groups:
         st.text(f"No service has submitted to {names} yet.")

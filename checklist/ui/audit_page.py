@@ -56,7 +56,7 @@ def show() -> None:
 
 
 def _retention(setting: RetentionSetting | None, access: Assessments) -> None:
-    st.subheader("Retention")
+    st.header("Retention")
     notice = st.session_state.pop(state.AUDIT_NOTICE, None)
     if notice:
         st.success(notice)
@@ -108,7 +108,7 @@ def _change_retention(days: int | None, said: str) -> None:
 
 
 def _events(trail: AuditTrail) -> None:
-    st.subheader("Events, newest first")
+    st.header("Events, newest first")
     choices = [ALL_ACTIONS, *(a.value for a in AuditAction)]
     columns = st.columns(2)
     chosen = columns[0].selectbox("Action", choices, key=state.AUDIT_ACTION)

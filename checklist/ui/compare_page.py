@@ -216,7 +216,7 @@ def _upload_box(files: tuple[tuple[str, bytes], ...]) -> None:
 def _file_report(intake: Intake, comparison: Comparison | None, *, anonymise: bool, from_area: bool) -> None:
     # The area's submissions are read as files too, but the commissioner never handled a file.
     noun = "submission" if from_area else "file"
-    st.subheader("Submissions read" if from_area else "Files")
+    st.header("Submissions read" if from_area else "Files")
     st.text(intake.summary(noun))
     if anonymise:
         st.write(f"{noun.capitalize()}s are named file 1, file 2, … while services are anonymised.")
@@ -361,10 +361,10 @@ def _spread(comparison: Comparison) -> None:
 
 
 def _plans(comparison: Comparison) -> None:
-    st.subheader("Actions by status")
+    st.header("Actions by status")
     _table(plans_table(comparison, safe=False), state.COMPARE_PLANS_TABLE, label="Actions by status")
     overdue = overdue_table(comparison, safe=False)
-    st.subheader("Overdue actions")
+    st.header("Overdue actions")
     st.write(f"Due date passed, not done or dropped: {counted(len(overdue), 'action')}.")
     if len(overdue):
         _table(overdue, state.COMPARE_OVERDUE_TABLE, label="Overdue actions")
@@ -385,9 +385,9 @@ def _detail(comparison: Comparison) -> None:
     )
     if comparison.anonymised:
         st.write("Owners, notes and reasons are hidden while services are anonymised.")
-    st.subheader("Answers, by theme")
+    st.header("Answers, by theme")
     _table(answers_table(comparison, detail, safe=False), state.COMPARE_DETAIL_ANSWERS_TABLE, label="Answers, by theme")
-    st.subheader("Action plan")
+    st.header("Action plan")
     plan = service_plan_table(comparison, detail, safe=False)
     if len(plan):
         _table(plan, state.COMPARE_DETAIL_PLAN_TABLE, label="Action plan")
@@ -408,7 +408,7 @@ def _womens_experience(bank: QuestionBank, comparison: Comparison) -> None:
     _table(survey_table(comparison, rows), state.COMPARE_SURVEY_TABLE, label="Women's experience")
     common = common_differences(rows)
     if common:
-        st.subheader("Where women's experience differs in more than one service")
+        st.header("Where women's experience differs in more than one service")
         shared = [(comparison.question_texts.get(q, q), n) for q, n in common if n > 1]
         if shared:
             for text, n in shared:
@@ -432,7 +432,7 @@ def _table(table: pd.DataFrame, key: str, *, label: str, wide: bool = False) -> 
 
 def _downloads(comparison: Comparison) -> None:
     """Each file is made only when its button is clicked, so reruns with 1,000 services stay quick."""
-    st.subheader("Downloads")
+    st.header("Downloads")
     notes = st.checkbox("Include free-text notes in the spreadsheet (left out unless you ask)", key=NOTES)
     cols = st.columns(4)
     cols[0].download_button(

@@ -15,7 +15,7 @@ from checklist.ui.state import EXAMPLE_TRY as TRY
 
 def show(bank: QuestionBank) -> None:
     """The "Try an example" block; called with one line from the start page."""
-    st.subheader("Try an example")
+    st.header("Try an example")
     st.write(
         "Open a fictional service's finished assessment to see results and a plan straight away, "
         "or to practise. Examples are marked as practice and never counted as real submissions."

@@ -77,7 +77,7 @@ def show() -> None:
         disabled=not result.quick_wins,
     )
     _plan_table(bank, assessment, result)
-    st.subheader("Gaps, most important first")
+    st.header("Gaps, most important first")
     for rank, gap in enumerate(result.gaps, 1):
         _gap(bank, assessment, rank, gap)
     planned_elsewhere = _experience_gaps(bank, assessment, result)
@@ -86,7 +86,7 @@ def show() -> None:
 
 def _plan_table(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
     actions = ordered_plan(bank, assessment, result)
-    st.subheader(f"The whole plan ({counted(len(actions), 'action')})")
+    st.header(f"The whole plan ({counted(len(actions), 'action')})")
     if not actions:
         st.write("No actions yet: add them under the gaps below, or start from the quick wins.")
         return
@@ -187,7 +187,7 @@ def _experience_gaps(bank: QuestionBank, assessment: Assessment, result: ScoreRe
     gaps = {g.question_id for g in result.gaps}
     extra = [g for g in experience_gaps(bank, assessment, assessment.survey) if g.question_id not in gaps]
     if extra:
-        st.subheader(f"Where women's experience differs ({len(extra)})")
+        st.header(f"Where women's experience differs ({len(extra)})")
         st.write(
             "You answered these met, but most of the women who rated them in the survey said otherwise "
             "(Results shows how). Plan an action for each as for any gap."
@@ -235,7 +235,7 @@ def _actions_for_non_gaps(
     others = [a for a in assessment.actions if a.question_id not in gaps]
     if not others:
         return
-    st.subheader(f"Actions for questions that are no longer gaps ({len(others)})")
+    st.header(f"Actions for questions that are no longer gaps ({len(others)})")
     for action in others:
         st.text(bank.text_of(action.question_id))
         _action_form(action)

@@ -120,7 +120,7 @@ def _needed_for_report(assessment: Assessment) -> None:
 def _profile_questions(bank: QuestionBank, assessment: Assessment) -> None:
     if not bank.profile:
         return
-    st.subheader("How the service works")
+    st.header("How the service works")
     for question in bank.profile:
         key = state.profile_key(question.id)
         options = [o.id for o in question.options]
@@ -147,7 +147,7 @@ def _option_label(question: ProfileQuestion, option: str) -> str:
 
 def _exclusions(bank: QuestionBank, assessment: Assessment) -> None:
     excluded = memo.score(bank, assessment).excluded_by_profile
-    st.subheader("Questions that apply")
+    st.header("Questions that apply")
     if not excluded:
         st.write(f"All {bank.question_count} questions apply to this service.")
         return

@@ -21,12 +21,12 @@ def show(bank: QuestionBank, assessment: Assessment) -> None:
         return
     summary = assessment.survey
     if summary is None:
-        st.subheader("Where women's experience differs")
+        st.header("Where women's experience differs")
         st.write("No results of the women's survey are beside this assessment yet.")
         st.page_link(navigation.SURVEY.path, label="Run the women's survey", icon=":material/arrow_forward:")
         return
     gaps = experience_gaps(bank, assessment, summary)
-    st.subheader(f"Where women's experience differs ({len(gaps)})")
+    st.header(f"Where women's experience differs ({len(gaps)})")
     practice = " These are practice results, made up for training." if summary.practice else ""
     st.write(
         f"From the women's survey: {summary.responses} women answered. A question is shown once at least "

@@ -66,7 +66,7 @@ def _headline(result: ScoreResult) -> None:
 
 
 def _themes(result: ScoreResult) -> None:
-    st.subheader("Score by theme")
+    st.header("Score by theme")
     chart_col, table_col = st.columns([3, 2])
     memo.show_chart("theme-scores", result, lambda: theme_scores_chart(result), chart_col)
     # A static table, not a scrolling grid: the chart's text alternative must show every row and column.
@@ -85,7 +85,7 @@ def _themes(result: ScoreResult) -> None:
 
 
 def _gaps(bank: QuestionBank, result: ScoreResult) -> None:
-    st.subheader(f"Gaps, most important first ({len(result.gaps)})")
+    st.header(f"Gaps, most important first ({len(result.gaps)})")
     if not result.gaps:
         st.success("No gaps: every answered question is met.")
         return
@@ -169,7 +169,7 @@ def _how_scored(bank: QuestionBank, result: ScoreResult) -> None:
 
 def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
     when = long_date(delta.previous_assessed_on, empty="an earlier date")
-    st.subheader(f"Since the previous assessment ({when})")
+    st.header(f"Since the previous assessment ({when})")
     change = delta.overall.change
     st.metric("Overall score", _pct(delta.overall.current), delta=None if change is None else f"{change:+.1f}")
     chart_col, table_col = st.columns([3, 2])
@@ -214,7 +214,7 @@ def _since_last_time(bank: QuestionBank, delta: ReassessmentDelta) -> None:
 
 
 def _reassess(bank: QuestionBank) -> None:
-    st.subheader("Run it again")
+    st.header("Run it again")
     st.write(
         "Start a new assessment of the same service from this one: the profile and the plan come along, "
         "and the results will show what moved."

@@ -41,7 +41,7 @@ def _link_back(bank: QuestionBank, assessment: Assessment, question_id: str) -> 
 
 
 def _unanswered(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
-    st.subheader(f"Not answered yet ({len(result.unanswered)})")
+    st.header(f"Not answered yet ({len(result.unanswered)})")
     if not result.unanswered:
         st.write("Every question that applies has an answer.")
     # One box and one link per theme, not per question: a fresh assessment lists every question,
@@ -63,7 +63,7 @@ def _unanswered(bank: QuestionBank, assessment: Assessment, result: ScoreResult)
 
 def _dont_know(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
     unknown = [g.question_id for g in result.gaps if g.answer is AnswerValue.UNKNOWN]
-    st.subheader(f"Don't know ({len(unknown)})")
+    st.header(f"Don't know ({len(unknown)})")
     if not unknown:
         st.write("No “don't know” answers.")
         return
@@ -74,7 +74,7 @@ def _dont_know(bank: QuestionBank, assessment: Assessment, result: ScoreResult) 
 
 
 def _not_applicable(bank: QuestionBank, assessment: Assessment, result: ScoreResult) -> None:
-    st.subheader(f"Not applicable ({len(result.not_applicable)})")
+    st.header(f"Not applicable ({len(result.not_applicable)})")
     if not result.not_applicable:
         st.write("No question was marked “not applicable”.")
         return
@@ -85,7 +85,7 @@ def _not_applicable(bank: QuestionBank, assessment: Assessment, result: ScoreRes
 
 
 def _scores(result: ScoreResult) -> None:
-    st.subheader("Scores so far")
+    st.header("Scores so far")
     overall = "no answers yet" if result.overall is None else f"{result.overall:.0f} out of 100"
     st.write(
         f"Overall: {overall}. Completion: {result.completion:.0%} "

@@ -63,7 +63,7 @@ def _continue_current() -> None:
     if current is None:
         return
     with st.container(border=True):
-        st.subheader("Carry on where you left off")
+        st.header("Carry on where you left off")
         st.text(f"Open now: {current.service.name or 'service not named yet'}")
         st.write("Keep this link: it brings you (or a colleague) back to this assessment, on any device.")
         st.code(resume_link(current.id), language=None, wrap_lines=True)
@@ -82,7 +82,7 @@ def resume_link(assessment_id: str) -> str:
 
 
 def _start_new(bank: QuestionBank) -> None:
-    st.subheader("Start a new assessment")
+    st.header("Start a new assessment")
     started = st.button("Start a new assessment", type="primary", key=state.START_NEW, on_click=_start, args=(bank,))
     if started and st.session_state[state.OPEN_PROBLEM] is None:
         navigation.go(navigation.PROFILE)
@@ -107,7 +107,7 @@ def _open_resume_text() -> None:
 
 
 def _resume_from_link() -> None:
-    st.subheader("Resume an assessment")
+    st.header("Resume an assessment")
     with st.form("resume-form", border=False):
         st.text_input("Paste your resume link", key=state.RESUME_TEXT, max_chars=2000)
         resumed = st.form_submit_button("Resume", on_click=_open_resume_text)
@@ -117,7 +117,7 @@ def _resume_from_link() -> None:
 
 def _saved_list() -> None:
     signed_in = st.session_state.get(state.SIGN_IN_ON)
-    st.subheader("Your organisation's assessments" if signed_in else "Assessments saved on this server")
+    st.header("Your organisation's assessments" if signed_in else "Assessments saved on this server")
     done = st.session_state.pop(state.START_DELETE_DONE, None)
     if done:
         st.success(done)
@@ -236,7 +236,7 @@ def _reassess_from(bank: QuestionBank, loaded: LoadedAssessment) -> None:
 
 
 def _upload(bank: QuestionBank) -> None:
-    st.subheader("Upload a saved copy")
+    st.header("Upload a saved copy")
     choice = st.radio(
         "What to do with the file (choose before you upload)",
         [OPEN_AS_IS, REASSESS],

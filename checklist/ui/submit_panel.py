@@ -29,7 +29,7 @@ def show(bank: QuestionBank, assessment: Assessment) -> None:
     except StoreError as exc:
         st.error(exc.message)
         return
-    st.subheader("Submit to commissioner")
+    st.header("Submit to commissioner")
     st.write(
         "Submitting sends a copy of this assessment and its action plan, as saved now, to the commissioners "
         "of your area. The copy never changes: after later changes, submit again and the new copy replaces "

@@ -132,11 +132,11 @@ def _remember_running(workshop: Workshop) -> None:
 def _way_back() -> None:
     if st.session_state.get(state.SIGN_IN_ON):
         _your_workshops()
-        st.subheader("Start a new workshop")
+        st.header("Start a new workshop")
         return
     running: dict[str, str] = st.session_state.get(RUNNING, {})
     if running:
-        st.subheader("Workshops you are running in this browser")
+        st.header("Workshops you are running in this browser")
         for workshop_id, title in running.items():
             st.page_link(
                 common.FACILITATOR_PAGE.path,
@@ -151,7 +151,7 @@ def _way_back() -> None:
             max_chars=500,
         )
         st.form_submit_button("Open my workshop", on_click=_reopen, key=state.FACILITATOR_REOPEN_SUBMIT)
-    st.subheader("Start a new workshop")
+    st.header("Start a new workshop")
 
 
 def _your_workshops() -> None:
@@ -163,7 +163,7 @@ def _your_workshops() -> None:
         return
     if not mine:
         return
-    st.subheader("Your workshops")
+    st.header("Your workshops")
     for stored in mine:
         workshop = stored.workshop
         name = literal(workshop.title) if workshop.title else f"Workshop {workshop.join_code}"
@@ -291,7 +291,7 @@ def _live(bank: QuestionBank, workshop_id: str) -> None:
 
 
 def _progress(bank: QuestionBank, workshop: Workshop) -> None:
-    st.subheader("Progress")
+    st.header("Progress")
     people = len(workshop.participants)
     counts = progress(bank, workshop)
     finished = sum(1 for s in counts if people and s.answered == people)
@@ -311,7 +311,7 @@ def _progress(bank: QuestionBank, workshop: Workshop) -> None:
 
 
 def _spread(bank: QuestionBank, workshop: Workshop) -> None:
-    st.subheader("Where the room disagrees")
+    st.header("Where the room disagrees")
     spreads = [s for s in answer_spread(bank, workshop) if s.answered]
     if not spreads:
         st.write("No answers yet.")
@@ -343,7 +343,7 @@ def spread_table(bank: QuestionBank, spreads: list[QuestionSpread]) -> pd.DataFr
 
 
 def _who_can_join(bank: QuestionBank, workshop: Workshop) -> None:
-    st.subheader("Who can join")
+    st.header("Who can join")
     if workshop.closed:
         st.info("This workshop is closed: its join code no longer works and no answers are taken.")
         st.button(
@@ -439,7 +439,7 @@ def _discussion(bank: QuestionBank, workshop: Workshop) -> None:
         st.info("None of the chosen questions applies to this service's profile.")
         return
     order = [s.question_id for s in spreads]
-    st.subheader("Discuss and agree, one question at a time")
+    st.header("Discuss and agree, one question at a time")
     at = _current(order)
     st.session_state[ROOM_QUESTION] = order[at]
     st.selectbox(
@@ -567,7 +567,7 @@ def _agreed(bank: QuestionBank, workshop_id: str, question_id: str) -> None:
 
 
 def _consensus_assessment(bank: QuestionBank, workshop: Workshop) -> None:
-    st.subheader("The consensus assessment")
+    st.header("The consensus assessment")
     total = len(answer_spread(bank, workshop))
     made = workshop.consensus_assessment_id is not None
     st.write(
@@ -618,7 +618,7 @@ def _make_assessment(bank: QuestionBank, workshop_id: str) -> None:
 
 
 def _exports(bank: QuestionBank, workshop: Workshop) -> None:
-    st.subheader("Keep the spread")
+    st.header("Keep the spread")
     st.write("The spread of answers, most disagreed first, with the agreed answer beside each question.")
     csv_column, json_column = st.columns(2)
     csv_column.download_button(
@@ -648,7 +648,7 @@ def _blank_pdf(_bank: QuestionBank, sha256: str) -> bytes:
 
 
 def _paper_checklist(bank: QuestionBank) -> None:
-    st.subheader("Printable materials")
+    st.header("Printable materials")
     if st.button("Make the paper checklist (PDF)", key=state.FACILITATOR_MAKE_BLANK):
         st.session_state[state.WORKSHOP_BLANK_READY] = True
     if st.session_state.get(state.WORKSHOP_BLANK_READY):

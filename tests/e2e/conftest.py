@@ -290,8 +290,10 @@ def assert_no_app_error(page: Page) -> None:
 # violation in our content is never hidden. Empty: no violation is filtered today.
 STREAMLIT_OWN: dict[str, dict[str, str]] = {}
 
-# Moderate and minor findings do not fail a test; each is listed here and printed, so none goes unseen.
+# Moderate and minor findings (but OUR_OWN_LESSER's) do not fail a test; each is listed here and printed.
 MODERATE_FINDINGS: list[str] = []
+# Lesser rules that only the app's own content can break, so they fail a test as serious ones do.
+OUR_OWN_LESSER = {"heading-order"}  # headings: the page's st.title, its sections' st.header, st.subheader inside
 
 
 def filtered_out(rule: str, target: list[str] | str) -> bool:
@@ -304,7 +306,7 @@ def assert_accessible(page: Page) -> None:
     """axe-core on the current page: no serious or critical violation from our content.
 
     Moderate and minor findings are printed (pytest -s, or the captured output of a failure) and
-    gathered in MODERATE_FINDINGS and in SHOTS/axe-moderate.txt.
+    gathered in MODERATE_FINDINGS and in SHOTS/axe-moderate.txt; those of OUR_OWN_LESSER fail as well.
     """
     from axe_playwright_python.sync_playwright import Axe
 
@@ -330,7 +332,7 @@ def assert_accessible(page: Page) -> None:
     problems = [
         f"{page.url}: {rule} ({impact}): {target} {why}"
         for rule, impact, target, why in found
-        if impact in {"serious", "critical"}
+        if impact in {"serious", "critical"} or rule in OUR_OWN_LESSER
     ]
     assert problems == []
 

@@ -26,5 +26,5 @@ def test_a_question_review_lists_as_unanswered_is_shown_on_the_themes_page(
     review = new_app(a=assessment.id).switch_page(EVERY_PAGE["review"]).run()
     themes = new_app(a=assessment.id, t="alpha").switch_page(EVERY_PAGE["themes"]).run()
 
-    assert [s.value for s in review.subheader if s.value.startswith("Not answered")] == ["Not answered yet (1)"]
+    assert [s.value for s in review.header if s.value.startswith("Not answered")] == ["Not answered yet (1)"]
     assert [r.key for r in themes.radio] == [state.answer_key("a1"), state.answer_key("a2")]

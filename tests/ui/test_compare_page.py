@@ -106,7 +106,7 @@ def test_every_file_is_reported_and_a_broken_one_does_not_stop_the_rest(
     assert not at.exception
     assert report["Status"].tolist() == ["Accepted", "Accepted", "Rejected"]
     assert at.metric[0].value == "2"
-    assert "Files" in [h.value for h in at.subheader]
+    assert "Files" in [h.value for h in at.header]
     assert "3 files: 2 accepted, 1 rejected" in [t.value for t in at.text]
 
 

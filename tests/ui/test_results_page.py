@@ -84,7 +84,7 @@ def test_a_reassessment_shows_the_change_and_what_happened_to_the_old_plan(
 
     at = open_results(new_app, new.id)
 
-    assert "Since the previous assessment (1 January 2025)" in [s.value for s in at.subheader]
+    assert "Since the previous assessment (1 January 2025)" in [s.value for s in at.header]
     assert "The previous plan: 1 done, 0 overdue, 0 dropped, 0 still open." in [m.value for m in at.markdown]
 
 

@@ -23,7 +23,7 @@ def test_review_lists_unanswered_dont_know_and_not_applicable_with_its_reason(
 
     at = go(new_app(a=assessment.id), "review")
 
-    assert [h.value for h in at.subheader][:3] == ["Not answered yet (1)", "Don't know (1)", "Not applicable (1)"]
+    assert [h.value for h in at.header][:3] == ["Not answered yet (1)", "Don't know (1)", "Not applicable (1)"]
     assert "Reason given: No *groups* <here>" in [t.value for t in at.text]
 
 

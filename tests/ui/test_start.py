@@ -94,7 +94,7 @@ def test_the_list_of_saved_assessments_can_be_switched_off(
     at = new_app()
 
     assert f"open-{assessment.id}" not in [b.key for b in at.button]
-    assert "Assessments saved on this server" not in [h.value for h in at.subheader]
+    assert "Assessments saved on this server" not in [h.value for h in at.header]
 
 
 def test_an_uploaded_file_is_imported_as_a_new_assessment(

@@ -161,8 +161,8 @@ def test_the_commissioner_sees_each_service_once_marked_new_and_compares_it_with
     assert [m.value for m in at.metric if m.label == "Services compared"] == ["1"]
     assert at.get("file_uploader") == []
     # She handled no file, so the report speaks of what she compared: submissions.
-    assert "Submissions read" in [h.value for h in at.subheader]
-    assert "Files" not in [h.value for h in at.subheader]
+    assert "Submissions read" in [h.value for h in at.header]
+    assert "Files" not in [h.value for h in at.header]
     assert "1 submission: 1 accepted" in [t.value for t in at.text]
 
     later = new_app().switch_page(COMPARE).run()  # her next visit: nothing new since

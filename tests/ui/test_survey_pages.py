@@ -135,7 +135,7 @@ def test_results_put_beside_the_assessment_make_an_experience_gap_on_results_and
     )
 
     results = at.switch_page(RESULTS).run()
-    assert [s.value for s in results.subheader if "experience" in s.value] == ["Where women's experience differs (1)"]
+    assert [s.value for s in results.header if "experience" in s.value] == ["Where women's experience differs (1)"]
     gap_table = next(
         t.value for t in results.table if "What the women said" in t.value.columns and "Rank" in t.value.columns
     )
@@ -143,7 +143,7 @@ def test_results_put_beside_the_assessment_make_an_experience_gap_on_results_and
     assert row == ["1", "Question a1?", "Met", "6 of 6 women said no, 0 partly, 0 yes", "1.00"]
 
     plan = at.switch_page(PLAN).run()
-    assert [s.value for s in plan.subheader if "experience" in s.value] == ["Where women's experience differs (1)"]
+    assert [s.value for s in plan.header if "experience" in s.value] == ["Where women's experience differs (1)"]
     assert [e.label.replace("\\", "") for e in plan.expander if "Question a1" in e.label] == ["Question a1?"]
 
 

@@ -92,7 +92,7 @@ def test_a_trainer_sees_his_own_workshops_newest_first_and_not_another_trainers(
     made_by(url, people["tom@example.org"], bank, "Tuesday session")
     at = signed_in_as("tom@example.org", FACILITATOR)
     assert not at.exception
-    assert "Your workshops" in [h.value for h in at.subheader]
+    assert "Your workshops" in [h.value for h in at.header]
     mine = [label for label in links(at) if "session" in label]
     assert [label.split(" (made")[0] for label in mine] == ["Tuesday session", "Monday session"]
 
