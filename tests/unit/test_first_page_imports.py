@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Heavy libraries the Start page does not use: charts, tables, PDFs, and reading PDFs.
-# SQLAlchemy's ORM too: the stores use its Core alone (about a tenth of a second to import).
+# SQLAlchemy's ORM too: the stores use its Core alone (about a tenth of a second to import); and httpx.
 NOT_FOR_THE_FIRST_PAGE = (
     "pandas",
     "altair",
@@ -21,6 +21,7 @@ NOT_FOR_THE_FIRST_PAGE = (
     "vl_convert",
     "fontTools",
     "sqlalchemy.orm",
+    "httpx",  # only a sign-in checks the provider with it
 )
 
 
