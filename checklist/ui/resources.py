@@ -123,9 +123,7 @@ def _access_maker() -> Callable[[], Assessments]:
 
 def record_export(export: Export, assessment_id: str | None = None) -> None:
     """A download button's on_click: the audit trail notes what was downloaded (never what it held)."""
-    # With the database down the download itself still works; a page reports the database on its own.
-    with contextlib.suppress(StoreError):
-        assessments().record_export(export, assessment_id)
+    _note_export(assessments, export, assessment_id)
 
 
 def noted_export(export: Export, make: Callable[[], Made], assessment_id: str | None = None) -> Callable[[], Made]:
@@ -139,11 +137,16 @@ def noted_export(export: Export, make: Callable[[], Made], assessment_id: str | 
 
     def make_and_note() -> Made:
         made = make()
-        with contextlib.suppress(StoreError):
-            access().record_export(export, assessment_id)
+        _note_export(access, export, assessment_id)
         return made
 
     return make_and_note
+
+
+def _note_export(access: Callable[[], Assessments], export: Export, assessment_id: str | None) -> None:
+    # With the database down the download itself still works; a page reports the database on its own.
+    with contextlib.suppress(StoreError):
+        access().record_export(export, assessment_id)
 
 
 def administration() -> Administration:

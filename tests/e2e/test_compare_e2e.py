@@ -125,8 +125,11 @@ def test_a_folder_of_mixed_files_gives_a_report_a_heatmap_and_a_workbook(
     services = pd.read_excel(saved, sheet_name="Services")
     assert sorted(services["Service"]) == ["City Hub", "Old Mill", "Outreach Team", "Riverside Home"]
     # The file is made when clicked, and noted in the audit trail as it is made (the content never).
-    trail = AuditTrail(compare_server.store().url)
+    store = compare_server.store()
+    trail = AuditTrail(store.url)
     newest = trail.entries(action=AuditAction.EXPORTED, limit=1)
+    trail.dispose()
+    store.dispose()
     assert [e.detail for e in newest] == [Export.EXCEL.value]
 
 
