@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -70,3 +71,30 @@ def test_a_failure_inside_a_pause_still_switches_the_collector_back_on() -> None
     with pytest.raises(ValueError, match="a broken step"), cycle_collector_paused():
         raise ValueError("a broken step")
     assert gc.isenabled()
+
+
+def test_what_a_pause_made_goes_to_the_oldest_generation_without_a_young_generation_scan() -> None:
+    gc.enable()
+    young_scans = gc.get_stats()[0]["collections"]
+    with cycle_collector_paused():
+        made = [[i] for i in range(20_000)]  # far past the young generation's threshold of 700
+
+    assert gc.get_stats()[0]["collections"] == young_scans
+    assert gc.get_count()[0] < gc.get_threshold()[0]
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(m) in oldest for m in made[::1000])
+
+
+def test_cycles_made_during_a_pause_are_still_collected_by_a_full_collection() -> None:
+    class Node:
+        other: object = None
+
+    with cycle_collector_paused():
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        ref = weakref.ref(a)
+        del a, b
+
+    assert ref() is not None  # not scanned on the way to the oldest generation
+    gc.collect()
+    assert ref() is None

@@ -118,3 +118,17 @@ def test_a_deferred_model_still_validates_on_first_use(tmp_path: Path) -> None:
         "refused",
         "Value error, a 'not applicable' answer needs a reason (na_reason) with visible text",
     ]
+
+
+def test_with_no_server_listening_the_warm_up_waits_its_limit_then_warms_anyway(tmp_path: Path) -> None:
+    code = (
+        "import time\n"
+        "from checklist.ui import serve\n"
+        "start = time.monotonic()\n"
+        "serve.warm_once_serving(limit=0.3)\n"
+        "print(json.dumps([time.monotonic() - start, 'checklist.ui.start_page' in sys.modules]))"
+    )
+    waited, warmed = printed_by(code, tmp_path)  # type: ignore[misc]
+
+    assert waited >= 0.3
+    assert warmed is True
