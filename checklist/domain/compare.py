@@ -293,6 +293,9 @@ class _Scorer:
     def __init__(self, bank: QuestionBank) -> None:
         self.bank = bank
         self.order = {q.id: i for i, (_, q) in enumerate(bank.questions())}
+        setting = bank.profile_question(SETTING)
+        # Each setting's words, looked up once for every row rather than searched for each.
+        self.settings = {o.id: o.label for o in setting.options} if setting else {}
         self._banks: dict[str, tuple[QuestionBank, dict[str, Question]]] = {}
         self._scorers: dict[str, BankScorer] = {}
         self._added: dict[str, dict[str, Question]] = {}
@@ -331,7 +334,7 @@ class _Scorer:
         # score_assessment's own rules, with what the bank decides worked out once (tests/unit/test_scoring_fast.py).
         result = self._scorers[a.bank.version].score(a)
         return ServiceDetail(
-            row=_row(self.bank, key, label, a, result, anonymise),
+            row=_row(self.settings, key, label, a, result, anonymise),
             assessment=a,
             result=result,
             overdue=tuple(x for x in a.actions if _is_overdue(x, today)),
@@ -355,16 +358,17 @@ def _without(bank: QuestionBank, removed: set[str]) -> QuestionBank:
     return bank.model_copy(update={"themes": themes})
 
 
-def _row(bank: QuestionBank, key: str, label: str, a: Assessment, result: ScoreResult, anonymise: bool) -> ServiceRow:
+def _row(
+    settings: Mapping[str, str], key: str, label: str, a: Assessment, result: ScoreResult, anonymise: bool
+) -> ServiceRow:
     setting = a.service.profile.get(SETTING, "")
-    question = bank.profile_question(SETTING)
     return ServiceRow(
         key=key,
         label=label,
         name=label if anonymise else (a.service.name.strip() or UNNAMED),
         organisation="" if anonymise else a.service.organisation.strip(),
         area=_area(a),
-        setting=question.label_of(setting) if question and setting else setting,
+        setting=settings.get(setting, setting),
         bank_version=a.bank.version,
         assessed_on=a.assessed_on,
         practice=a.practice,

@@ -369,6 +369,10 @@ class BankScorer:
                     if value < 1
                 }
         self._plans: dict[frozenset[tuple[str, str]], tuple[_ThemePlan, ...]] = {}
+        # Results are frozen, and across many files most theme scores and reasons repeat exactly:
+        # each distinct one is made once and shared, as the gaps are.
+        self._theme_scores: dict[tuple[str, str, float | None, int, int, int, int], ThemeScore] = {}
+        self._reasons: dict[tuple[str, str, str], Exclusion] = {}
 
     def _plan(self, profile: Mapping[str, str]) -> tuple[_ThemePlan, ...]:
         known = {k: v for k, v in profile.items() if v in self._options.get(k, ())}
@@ -415,7 +419,7 @@ class BankScorer:
                 given = answer.answer
                 if given is na_value:
                     na += 1
-                    not_applicable.append(Exclusion(question_id=qid, theme_id=theme_id, reason=answer.na_reason or ""))
+                    not_applicable.append(self._excluded(qid, theme_id, answer.na_reason or ""))
                     continue
                 value = values[given]
                 weighted += weight * value
@@ -425,14 +429,8 @@ class BankScorer:
             applicable = len(applying)
             answered = applicable - missing
             themes.append(
-                ThemeScore(
-                    theme_id=theme_id,
-                    title=title,
-                    score=_percent(weighted, weight_sum),
-                    answered=answered,
-                    applicable=applicable,
-                    not_applicable=na,
-                    excluded_by_profile=len(ruled_out),
+                self._theme_score(
+                    (theme_id, title, _percent(weighted, weight_sum), answered, applicable, na, len(ruled_out))
                 )
             )
             total_weighted += weighted
@@ -451,6 +449,28 @@ class BankScorer:
             excluded_by_profile=tuple(excluded),
             unanswered=tuple(unanswered),
         )
+
+    def _theme_score(self, key: tuple[str, str, float | None, int, int, int, int]) -> ThemeScore:
+        made = self._theme_scores.get(key)
+        if made is None:
+            theme_id, title, score, answered, applicable, na, ruled_out = key
+            made = self._theme_scores[key] = ThemeScore(
+                theme_id=theme_id,
+                title=title,
+                score=score,
+                answered=answered,
+                applicable=applicable,
+                not_applicable=na,
+                excluded_by_profile=ruled_out,
+            )
+        return made
+
+    def _excluded(self, question_id: str, theme_id: str, reason: str) -> Exclusion:
+        key = (question_id, theme_id, reason)
+        made = self._reasons.get(key)
+        if made is None:
+            made = self._reasons[key] = Exclusion(question_id=question_id, theme_id=theme_id, reason=reason)
+        return made
 
 
 def _ranked(gap: Gap, question: Question, order: int) -> _Ranked:
