@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from fpdf import FPDF
 
-from checklist.domain.assessment import FORMAT
+from checklist.domain.assessment import FORMAT, Service
 from checklist.domain.errors import AssessmentFileError
 from checklist.domain.loading import MAX_FILE_BYTES, LoadedAssessment, dump_assessment, load_assessment
-from tests.builders import make_assessment, make_bank
+from tests.builders import make_assessment, make_bank, question
 
 BANK = make_bank()
 NAME = "riverside.json"
@@ -198,3 +198,19 @@ def test_a_pdf_carrying_the_assessment_loads_it() -> None:
     pdf.embed_file(bytes=with_changes(), basename="assessment.json", desc="answers")
     loaded = load(bytes(pdf.output()))
     assert loaded.assessment.answers.keys() == {"a1", "a2"}
+
+
+def test_each_bank_is_checked_against_its_own_questions_and_profile_even_when_read_one_after_another() -> None:
+    full = make_bank()
+    smaller = make_bank({"alpha": [question("a1")]}, profile=[])
+    data = dump_assessment(
+        make_assessment(full, {"a1": "met", "a2": "met"}, service=Service(name="S", profile={"groups": "yes"})),
+        tool_version="t",
+    )
+
+    assert load_assessment(data, "f.json", full).warnings == []
+    assert load_assessment(data, "f.json", smaller).warnings[1:] == [
+        "1 answer is for questions this bank does not have, and is kept but not scored: a2",
+        "the service profile has 'groups', which this bank does not ask about; it is ignored",
+    ]
+    assert load_assessment(data, "f.json", full).warnings == []
