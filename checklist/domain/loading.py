@@ -212,7 +212,7 @@ def bank_warnings(assessment: Assessment, bank: QuestionBank) -> list[str]:
             f"this file was made with {same} {ref.version}; "
             f"this tool has version {bank.version}: answers are matched by question id"
         )
-    known, options = _lookups(bank)
+    known = {q.id for theme in bank.themes for q in theme.questions}
     unknown = sorted(qid for qid in assessment.answers if qid not in known)
     if unknown:
         n = len(unknown)
@@ -221,33 +221,14 @@ def bank_warnings(assessment: Assessment, bank: QuestionBank) -> list[str]:
             f"and {agrees(n, 'is', 'are')} kept but not scored: " + ", ".join(unknown)
         )
     for key, value in assessment.service.profile.items():
-        if key not in options:
+        profile = bank.profile_question(key)
+        if profile is None:
             warnings.append(f"the service profile has '{key}', which this bank does not ask about; it is ignored")
-        elif value not in options[key]:
+        elif value not in {o.id for o in profile.options}:
             warnings.append(
                 f"the service profile answer '{value}' for '{key}' is not one of this bank's options; it is ignored"
             )
     return warnings
-
-
-_BankLookups = tuple[frozenset[str], dict[str, frozenset[str]]]
-# The last bank's question ids and profile options: a commissioner's folder is read against one bank,
-# so they are worked out once for it, not again for each of a thousand files. Kept by identity (a bank
-# is frozen), so a different bank, even an equal one, gets its own.
-_last_lookups: tuple[QuestionBank, _BankLookups] | None = None
-
-
-def _lookups(bank: QuestionBank) -> _BankLookups:
-    global _last_lookups
-    last = _last_lookups  # one read: another thread may replace it meanwhile, never half-way
-    if last is not None and last[0] is bank:
-        return last[1]
-    made = (
-        frozenset(q.id for _, q in bank.questions()),
-        {p.id: frozenset(o.id for o in p.options) for p in bank.profile},
-    )
-    _last_lookups = (bank, made)
-    return made
 
 
 def dump_assessment(assessment: Assessment, *, tool_version: str, now: datetime | None = None) -> bytes:
