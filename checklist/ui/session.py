@@ -115,6 +115,29 @@ def close() -> None:
     st.session_state[state.OPEN_PROBLEM] = NOT_FOUND
 
 
+def refresh() -> Assessment | None:
+    """This session's assessment, read again from the store if the saved copy has changed since.
+
+    A theme opened again then shows what is saved now: a colleague's answers since, and never a copy
+    older than the last save. Under load, a page once came back to a theme whose note had been saved
+    with the box still empty (`tests/e2e/test_notes_saved_while_typing_e2e.py`); a change made from
+    there would have clashed with the note. An edit still waiting to be saved, or a clash on screen,
+    is left as it is: it is the person's own, and its message says what to do.
+    """
+    current = saved()
+    if current is None or st.session_state[state.PENDING] is not None or problem() is not None:
+        return working()
+    try:
+        stored = resources.assessments().get(current.id)
+    except StoreError:
+        return working()  # the copy on screen stands; the next save reports the database
+    if stored is not None and (stored.revision != st.session_state[state.REVISION] or stored.assessment != current):
+        state.forget_widgets()  # every field drawn again from the copy just read
+        st.session_state[state.ASSESSMENT] = stored.assessment
+        st.session_state[state.REVISION] = stored.revision
+    return working()
+
+
 def save(updated: Assessment, *, unsaved: str, question_id: str | None = None) -> None:
     """Save a change now. On failure the change stays on the page with a message saying what to do.
 

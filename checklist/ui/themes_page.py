@@ -66,6 +66,8 @@ def show() -> None:
     bank, assessment = opened
     theme_id = first_valid_theme(bank, [st.query_params.get("t"), st.session_state[state.THEME]])
     _go_to_theme(theme_id)
+    if st.session_state.get(SHOWN_THEME) != theme_id:
+        assessment = session.refresh() or assessment  # a theme opened: what is saved now
     theme = next(t for t in bank.themes if t.id == theme_id)
     result = memo.score(bank, assessment)
     number = [t.id for t in bank.themes].index(theme_id) + 1

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from checklist.domain.assessment import AnswerValue
+from checklist.domain.assessment import Answer, AnswerValue
 from checklist.storage import AssessmentStore, StoreUnavailable
 from checklist.storage.store import UNAVAILABLE
 from checklist.ui.forms import NA_NEEDS_REASON
@@ -186,3 +186,34 @@ def test_with_nothing_open_the_page_says_what_to_do_right_under_its_title(
         ("title", title),
         ("info", "No assessment is open. Start a new one or resume one on the Start page."),
     ]
+
+
+def test_a_theme_opened_again_shows_what_is_saved_now_not_the_copy_this_page_held(
+    themes: AppTest, store: AssessmentStore
+) -> None:
+    themes.radio(key="answer-a1").set_value("partly").run()
+    themes.button(key="next-theme").click().run()
+    stored = store.get(themes.query_params["a"])
+    assert stored is not None
+    noted = Answer(answer=AnswerValue.PARTLY, note="Asked at first contact")
+    store.save(stored.assessment.with_answer("a1", noted), expected_revision=stored.revision, base=stored.assessment)
+
+    themes.button(key="previous-theme").click().run()
+
+    assert themes.text_area(key="note-a1").value == "Asked at first contact"
+    assert themes.radio(key="answer-a1").value == "partly"
+
+
+def test_a_theme_opened_again_leaves_a_clash_on_screen_and_one_click_still_keeps_your_answer(
+    themes: AppTest, new_app: Callable[..., AppTest], store: AssessmentStore
+) -> None:
+    other_tab = go(new_app(a=themes.query_params["a"]), "themes")
+    other_tab.radio(key="answer-a1").set_value("met").run()
+    themes.radio(key="answer-a1").set_value("not_met").run()
+
+    themes.button(key="next-theme").click().run()
+    themes.button(key="previous-theme").click().run()
+
+    assert themes.error[0].value.startswith("A colleague (or another tab) changed this same answer or field")
+    themes.button(key="keep-mine-top").click().run()
+    assert saved_answers(store, themes) == {"a1": AnswerValue.NOT_MET}
