@@ -495,9 +495,11 @@ if _QuickBase is not None:
 
 
 # Where libyaml and PyYAML are known to read differently (found by tests/unit/test_bank_yaml_reader.py):
-# tabs (libyaml takes `0<tab>`), tags (`!` alone), a byte-order mark inside the text, and a comment
-# straight after a block scalar's `|` or `>`. A bank needs none of them; such a text goes the careful way.
-_QUICK_DIFFERS = re.compile(r"[\t!\ufeff]|[|>][-+0-9]*#")
+# tabs (libyaml takes `0<tab>`), tags (`!` alone), a byte-order mark inside the text, a comment
+# straight after a block scalar's `|` or `>`, a `?` after a [ or { on the same line (libyaml reads
+# `[0?]`, PyYAML refuses it), and a [ or { left open at the end of its line. A bank needs none of
+# them (its [lists] are on one line, with no `?`); such a text goes the careful way.
+_QUICK_DIFFERS = re.compile(r"[\t!\ufeff]|[|>][-+0-9]*#|[\[{][^\n]*\?|[\[{][^\n\]}]*(?:\n|$)")
 
 
 def _read_yaml(text: str) -> object:

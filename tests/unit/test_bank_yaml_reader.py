@@ -77,6 +77,11 @@ def test_a_bank_with_an_alias_is_refused_in_plain_words() -> None:
         parse_bank(b"schema_version: 1\nid: &x bank\nversion: *x\n")
 
 
+@pytest.mark.parametrize("text", ["{0?}", "[0 ?]", "[-?]", "{?0?}", "{\n0?}", "[a,\n b?]"])
+def test_a_question_mark_inside_a_flow_list_or_map_is_read_as_the_careful_reader_reads_it(text: str) -> None:
+    assert outcome(bank_module._read_yaml, text) == outcome(careful, text)
+
+
 TEXTS = st.text(
     alphabet=st.sampled_from(list("ab:- \n\r[]{},'\"&*!#|>?%@`~0123456789.\t\\\u00e9\u2028\x85\ufeff")), max_size=60
 )
