@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checklist.domain.assessment import ActionStatus, Assessment, PlannedAction
-from checklist.domain.bank import Question, QuestionBank, SuggestedAction, version_key
+from checklist.domain.bank import ProfileQuestion, Question, QuestionBank, SuggestedAction, version_key
 from checklist.domain.plan import ActionOutcome, action_outcome
 from checklist.domain.scoring import BankScorer, ScoreResult
 from checklist.domain.submissions import (
@@ -293,9 +293,8 @@ class _Scorer:
     def __init__(self, bank: QuestionBank) -> None:
         self.bank = bank
         self.order = {q.id: i for i, (_, q) in enumerate(bank.questions())}
-        setting = bank.profile_question(SETTING)
-        # Each setting's words, looked up once for every row rather than searched for each.
-        self.settings = {o.id: o.label for o in setting.options} if setting else {}
+        # Found once for every row, not searched for again in each.
+        self.setting = bank.profile_question(SETTING)
         self._banks: dict[str, tuple[QuestionBank, dict[str, Question]]] = {}
         self._scorers: dict[str, BankScorer] = {}
         self._added: dict[str, dict[str, Question]] = {}
@@ -334,7 +333,7 @@ class _Scorer:
         # score_assessment's own rules, with what the bank decides worked out once (tests/unit/test_scoring_fast.py).
         result = self._scorers[a.bank.version].score(a)
         return ServiceDetail(
-            row=_row(self.settings, key, label, a, result, anonymise),
+            row=_row(self.setting, key, label, a, result, anonymise),
             assessment=a,
             result=result,
             overdue=tuple(x for x in a.actions if _is_overdue(x, today)),
@@ -359,7 +358,7 @@ def _without(bank: QuestionBank, removed: set[str]) -> QuestionBank:
 
 
 def _row(
-    settings: Mapping[str, str], key: str, label: str, a: Assessment, result: ScoreResult, anonymise: bool
+    question: ProfileQuestion | None, key: str, label: str, a: Assessment, result: ScoreResult, anonymise: bool
 ) -> ServiceRow:
     setting = a.service.profile.get(SETTING, "")
     return ServiceRow(
@@ -368,7 +367,7 @@ def _row(
         name=label if anonymise else (a.service.name.strip() or UNNAMED),
         organisation="" if anonymise else a.service.organisation.strip(),
         area=_area(a),
-        setting=settings.get(setting, setting),
+        setting=question.label_of(setting) if question and setting else setting,
         bank_version=a.bank.version,
         assessed_on=a.assessed_on,
         practice=a.practice,

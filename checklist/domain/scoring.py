@@ -430,7 +430,7 @@ class BankScorer:
             answered = applicable - missing
             themes.append(
                 self._theme_score(
-                    (theme_id, title, _percent(weighted, weight_sum), answered, applicable, na, len(ruled_out))
+                    theme_id, title, _percent(weighted, weight_sum), answered, applicable, na, len(ruled_out)
                 )
             )
             total_weighted += weighted
@@ -450,10 +450,12 @@ class BankScorer:
             unanswered=tuple(unanswered),
         )
 
-    def _theme_score(self, key: tuple[str, str, float | None, int, int, int, int]) -> ThemeScore:
+    def _theme_score(
+        self, theme_id: str, title: str, score: float | None, answered: int, applicable: int, na: int, ruled_out: int
+    ) -> ThemeScore:
+        key = (theme_id, title, score, answered, applicable, na, ruled_out)
         made = self._theme_scores.get(key)
         if made is None:
-            theme_id, title, score, answered, applicable, na, ruled_out = key
             made = self._theme_scores[key] = ThemeScore(
                 theme_id=theme_id,
                 title=title,

@@ -41,12 +41,16 @@ SERVER_START_LIMIT = 30.0
 
 def warm_once_serving(limit: float = SERVER_START_LIMIT) -> None:
     """`warm`, once Streamlit's runtime has started (the server is listening), or after `limit` seconds."""
-    from streamlit.runtime import Runtime, RuntimeState
-
     deadline = time.monotonic() + limit
-    while time.monotonic() < deadline and not (Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL):
+    while time.monotonic() < deadline and not _serving():
         time.sleep(0.01)  # the runtime offers no event another thread can wait on; a poll costs nothing here
     warm()
+
+
+def _serving() -> bool:
+    from streamlit.runtime import Runtime, RuntimeState
+
+    return Runtime.exists() and Runtime.instance().state != RuntimeState.INITIAL
 
 
 def main() -> None:

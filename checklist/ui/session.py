@@ -132,9 +132,7 @@ def refresh() -> Assessment | None:
     except StoreError:
         return working()  # the copy on screen stands; the next save reports the database
     if stored is not None and (stored.revision != st.session_state[state.REVISION] or stored.assessment != current):
-        state.forget_widgets()  # every field drawn again from the copy just read
-        st.session_state[state.ASSESSMENT] = stored.assessment
-        st.session_state[state.REVISION] = stored.revision
+        open_stored(stored, st.session_state[state.THEME])  # every field drawn again from the copy just read
     return working()
 
 
