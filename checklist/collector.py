@@ -26,7 +26,8 @@ def cycle_collector_paused() -> Iterator[None]:
     (`benchmarks/compare_bench.py` measures both ways). The switch is for the whole process,
     so it is used only around that one step, by the `compare` command and the Compare page's load step.
     When the last pause ends, what it made goes straight to the oldest generation (freeze, then
-    unfreeze: two list splices, no scan). Switched back on with them still young, the collector's
+    unfreeze: two list splices, no scan); so does every other young object in the process, whose
+    cycles, if any, then wait for the next full collection. Switched back on with them still young, the collector's
     next young-generation pass would walk every one of them at once, a third of the step's time
     again, only to find them all alive: they are the comparison the page keeps.
     Pauses may overlap (two sessions of the app comparing at once): the collector is switched off
